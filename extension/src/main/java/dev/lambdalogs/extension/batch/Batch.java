@@ -1,0 +1,60 @@
+package dev.lambdalogs.extension.batch;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Lines being gathered into one object. They are compressed as they come in, so memory holds the
+ * compressed size, and the work happens while the function runs rather than when the batch is sealed.
+ */
+final class Batch {
+  final String firstEventTime;
+  final long openedNanos;
+  final Loss.Counts carried;
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+  private final OutputStream out;
+  private int events;
+  private long rawBytes;
+
+  Batch(String firstEventTime, boolean gzip, long openedNanos, Loss.Counts carried) {
+    this.firstEventTime = firstEventTime;
+    this.openedNanos = openedNanos;
+    this.carried = carried;
+    try {
+      // the buffer spares the deflater a native call for every short line
+      this.out = new BufferedOutputStream(gzip ? new GZIPOutputStream(bytes, 8192) : bytes, 32 * 1024);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void add(String line) {
+    byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+    try {
+      out.write(utf8);
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+    }
+    events++;
+    rawBytes += utf8.length + 1;
+  }
+
+  long rawBytes() {
+    return rawBytes;
+  }
+
+  SealedBatch seal(String key) {
+    try {
+      out.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new SealedBatch(key, bytes.toByteArray(), events, rawBytes, carried);
+  }
+}

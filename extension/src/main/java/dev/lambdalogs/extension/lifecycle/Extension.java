@@ -1,0 +1,166 @@
+package dev.lambdalogs.extension.lifecycle;
+
+import dev.lambdalogs.extension.batch.ArchiveKey;
+import dev.lambdalogs.extension.batch.Batcher;
+import dev.lambdalogs.extension.batch.Loss;
+import dev.lambdalogs.extension.config.Config;
+import dev.lambdalogs.extension.sink.LocalSink;
+import dev.lambdalogs.extension.sink.S3Sink;
+import dev.lambdalogs.extension.sink.Shipper;
+import dev.lambdalogs.extension.sink.Sink;
+import dev.lambdalogs.extension.telemetry.Listener;
+import dev.lambdalogs.extension.telemetry.TelemetryApi;
+import dev.lambdalogs.extension.util.Log;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The extension's life in one execution environment: register, subscribe, then follow INVOKE and
+ * SHUTDOWN events. Logs travel listener → batcher → shipper → sink on their own threads; this thread only
+ * decides when to wait for them.
+ */
+public final class Extension {
+  /** Kept free before the shutdown deadline for the JVM to exit. */
+  private static final long EXIT_MARGIN_MS = 150;
+  /** Of the shutdown time, kept for writing rather than for waiting on the last report. */
+  private static final long WRITE_RESERVE_MS = 700;
+  /** The longest an invocation waits for a due batch to be written. */
+  private static final long DUE_BATCH_WAIT_MS = 2_000;
+
+  private final ExtensionsApi api;
+  private final Batcher batcher;
+  private final Shipper shipper;
+  private final Listener listener;
+  private final Sink sink;
+  private final Loss loss;
+
+  private Extension(ExtensionsApi api, Config config, Map<String, String> env) throws IOException {
+    this.api = api;
+    this.sink = config.localDir() != null
+        ? new LocalSink(config.localDir())
+        : new S3Sink(config.bucket(), config.region(), config.endpoint(), config.pathStyle(), env);
+    this.loss = new Loss();
+    this.shipper = new Shipper(sink, loss, config.maxBufferBytes(), Math.min(1_000, config.flushIntervalMs()));
+    ArchiveKey keys = new ArchiveKey(config.prefix(), config.functionName(), environmentId(), config.gzip());
+    this.batcher = new Batcher(config.flushBytes(), config.flushIntervalMs(), config.gzip(), keys, loss,
+        shipper::enqueue);
+    this.listener = new Listener(batcher);
+  }
+
+  /** Runs until SHUTDOWN; returns the process's exit code. */
+  public static int run(Map<String, String> env) throws IOException {
+    String runtimeApi = env.get("AWS_LAMBDA_RUNTIME_API");
+    if (runtimeApi == null) {
+      Log.error("AWS_LAMBDA_RUNTIME_API is not set: the extension runs inside Lambda, or in `lambdalogs demo`");
+      return 2;
+    }
+    Config config = Config.from(env);
+    ExtensionsApi api = new ExtensionsApi(runtimeApi);
+    api.register();
+    if (!config.hasDestination()) {
+      String message = "LAMBDALOGS_BUCKET is not set: set it on the function to the bucket the logs go to "
+          + "(`lambdalogs install` does), or set LAMBDALOGS_LOCAL_DIR";
+      Log.error(message);
+      api.initError("Extension.ConfigInvalid", message);
+      return 1;
+    }
+    Extension extension = new Extension(api, config, env);
+    extension.start(runtimeApi, config);
+    return extension.loop();
+  }
+
+  private void start(String runtimeApi, Config config) throws IOException {
+    listener.start();
+    try {
+      TelemetryApi.subscribe(runtimeApi, api.id(), listener.port(), config.types());
+    } catch (IOException e) {
+      Log.error(e.getMessage());
+      api.initError("Extension.SubscribeFailed", e.getMessage());
+      throw e;
+    }
+    Thread thread = new Thread(() -> shipper.run(() -> batcher.sealIfDue(System.nanoTime())), "lambdalogs-shipper");
+    thread.setDaemon(true);
+    thread.start();
+    Log.debug("listening on port " + listener.port() + ", writing to " + sink.describe(""));
+  }
+
+  private int loop() throws IOException {
+    String lastRequestId = null;
+    while (true) {
+      ExtensionsApi.Event event = api.next();
+      if (event.isShutdown()) {
+        shutdown(event, lastRequestId);
+        return 0;
+      }
+      lastRequestId = event.requestId();
+      writeDueBatch(event.deadlineMs());
+    }
+  }
+
+  /**
+   * Writes a batch that has waited the flush interval before this invocation ends, while the function
+   * still runs: once the environment is frozen, nothing moves until the next invocation.
+   */
+  private void writeDueBatch(long invocationDeadlineMs) {
+    long now = System.nanoTime();
+    if (batcher.isDue(now)) {
+      batcher.sealIfDue(now);
+      long until = Math.min(System.currentTimeMillis() + DUE_BATCH_WAIT_MS, invocationDeadlineMs - 100);
+      shipper.awaitWritten(until, false);
+    }
+  }
+
+  private void shutdown(ExtensionsApi.Event event, String lastRequestId) {
+    long deadline = event.deadlineMs() - EXIT_MARGIN_MS;
+    Log.debug("shutdown (" + event.shutdownReason() + "), " + (deadline - System.currentTimeMillis()) + " ms left");
+    if (lastRequestId != null) {
+      awaitReport(lastRequestId, deadline - WRITE_RESERVE_MS);
+    }
+    batcher.sealNow();
+    if (!shipper.awaitWritten(deadline, true)) {
+      Shipper.Backlog left = shipper.backlog();
+      String message = left.events() + " events in " + left.batches() + " objects could not be written to "
+          + sink.describe("") + " before the shutdown deadline and are lost with this environment";
+      Log.error(message);
+      try {
+        api.exitError("Extension.LogsUndelivered", message);
+      } catch (IOException e) {
+        Log.debug("exit/error: " + e.getMessage());
+      }
+    }
+    if (loss.totalDroppedEvents() > 0 || listener.malformedDeliveries() > 0) {
+      Log.warn("in this environment: " + loss.totalDroppedEvents() + " events dropped over the memory cap, "
+          + listener.malformedDeliveries() + " malformed deliveries refused");
+    }
+    listener.stop();
+  }
+
+  /** The last invocation's platform.report comes after SHUTDOWN is sent; it belongs in the archive. */
+  private void awaitReport(String requestId, long untilMillis) {
+    while (!requestId.equals(listener.invocations().lastReported()) && System.currentTimeMillis() < untilMillis) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** Random per execution environment, so that no two environments ever write the same key. */
+  private static String environmentId() {
+    byte[] random = new byte[8];
+    try (InputStream in = new FileInputStream("/dev/urandom")) {
+      if (in.readNBytes(random, 0, 8) == 8) {
+        return HexFormat.of().formatHex(random);
+      }
+    } catch (IOException e) {
+      Log.debug("no /dev/urandom: " + e.getMessage());
+    }
+    long mixed = System.nanoTime() * 0x9E3779B97F4A7C15L ^ ProcessHandle.current().pid() ^ System.currentTimeMillis();
+    return String.format("%016x", mixed);
+  }
+}

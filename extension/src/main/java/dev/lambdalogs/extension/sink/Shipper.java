@@ -1,0 +1,184 @@
+package dev.lambdalogs.extension.sink;
+
+import dev.lambdalogs.extension.batch.Loss;
+import dev.lambdalogs.extension.batch.SealedBatch;
+import dev.lambdalogs.extension.util.Log;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes sealed batches to the sink, oldest first, on its own thread, retrying every failure with
+ * exponential backoff and jitter until it succeeds or shutdown's deadline passes. What it holds is
+ * bounded: past the cap, the oldest batch not being written is dropped and counted, and the next object
+ * says so.
+ */
+public final class Shipper {
+  private static final long BASE_BACKOFF_MS = 100;
+  private static final long MAX_BACKOFF_MS = 5_000;
+  private static final long MAX_BACKOFF_NEEDS_USER_MS = 20_000;
+  private static final int WRITE_TIMEOUT_MS = 20_000;
+
+  private final Sink sink;
+  private final Loss loss;
+  private final long maxHeldBytes;
+  private final long tickMs;
+  private final ArrayDeque<SealedBatch> queue = new ArrayDeque<>();
+  private final Object retryPause = new Object();
+  private SealedBatch inFlight;
+  private long heldBytes;
+  private long written;
+  private volatile long deadlineMillis = Long.MAX_VALUE;
+  private String lastFailure;
+
+  /** @param tickMs how often, at least, the clock given to {@link #run} is called */
+  public Shipper(Sink sink, Loss loss, long maxHeldBytes, long tickMs) {
+    this.sink = sink;
+    this.loss = loss;
+    this.maxHeldBytes = maxHeldBytes;
+    this.tickMs = tickMs;
+  }
+
+  public synchronized void enqueue(SealedBatch batch) {
+    queue.addLast(batch);
+    heldBytes += batch.body().length;
+    // keep the batch being written, and always the newest one when it is alone
+    while (heldBytes > maxHeldBytes && queue.size() > (inFlight == null ? 1 : 0)) {
+      SealedBatch dropped = queue.pollFirst();
+      heldBytes -= dropped.body().length;
+      loss.dropped(dropped);
+      Log.error("dropped " + dropped.events() + " events (" + dropped.rawBytes() + " bytes): "
+          + heldBytes + " bytes are still waiting to be written, over LAMBDALOGS_MAX_BUFFER_BYTES="
+          + maxHeldBytes + "; the next object reports the loss");
+    }
+    notifyAll();
+  }
+
+  /** The shipper's thread: writes batches, and calls {@code clock} (which seals aged batches) between them. */
+  public void run(Runnable clock) {
+    while (true) {
+      clock.run();
+      SealedBatch next = takeNext();
+      if (next != null) {
+        write(next);
+      }
+    }
+  }
+
+  /** True when nothing waits to be written. */
+  public synchronized boolean idle() {
+    return queue.isEmpty() && inFlight == null;
+  }
+
+  /**
+   * Waits until everything sealed so far is written, or until the deadline. With {@code last}, retries
+   * also stop at the deadline: the extension is shutting down.
+   */
+  public boolean awaitWritten(long untilMillis, boolean last) {
+    if (last) {
+      deadlineMillis = untilMillis;
+      synchronized (retryPause) {
+        retryPause.notifyAll(); // a long backoff must not outlast the deadline
+      }
+    }
+    synchronized (this) {
+      long left;
+      while (!idle() && (left = untilMillis - System.currentTimeMillis()) > 0) {
+        waitQuietly(this, left);
+      }
+      return idle();
+    }
+  }
+
+  /** What is still waiting to be written. */
+  public record Backlog(long events, long batches) {}
+
+  public synchronized Backlog backlog() {
+    long events = inFlight == null ? 0 : inFlight.events();
+    for (SealedBatch batch : queue) {
+      events += batch.events();
+    }
+    return new Backlog(events, queue.size() + (inFlight == null ? 0 : 1));
+  }
+
+  public synchronized long written() {
+    return written;
+  }
+
+  private synchronized SealedBatch takeNext() {
+    if (queue.isEmpty()) {
+      waitQuietly(this, tickMs);
+    }
+    inFlight = queue.pollFirst();
+    return inFlight;
+  }
+
+  private void write(SealedBatch batch) {
+    for (int attempt = 0; ; attempt++) {
+      long left = deadlineMillis - System.currentTimeMillis();
+      if (left <= 0) {
+        return; // shutting down: it stays in flight and is reported as undelivered
+      }
+      try {
+        sink.put(batch.key(), batch.body(), (int) Math.min(WRITE_TIMEOUT_MS, left));
+        done(batch);
+        return;
+      } catch (IOException e) {
+        boolean waitHelps = !(e instanceof SinkException s) || s.isTransient();
+        report(e, waitHelps);
+        pause(backoff(attempt, waitHelps ? MAX_BACKOFF_MS : MAX_BACKOFF_NEEDS_USER_MS));
+      }
+    }
+  }
+
+  private synchronized void done(SealedBatch batch) {
+    inFlight = null;
+    heldBytes -= batch.body().length;
+    written++;
+    if (lastFailure != null) {
+      Log.warn("writing works again: " + sink.describe(batch.key()));
+      lastFailure = null;
+    }
+    notifyAll();
+  }
+
+  /** Each new kind of failure once; repeats only at debug level. */
+  private void report(IOException e, boolean waitHelps) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (message.equals(lastFailure)) {
+      Log.debug("retrying: " + message);
+      return;
+    }
+    lastFailure = message;
+    String line = message + " (" + e.getClass().getSimpleName() + "); holding the logs and retrying";
+    if (waitHelps) {
+      Log.warn(line);
+    } else {
+      Log.error(line);
+    }
+  }
+
+  /** Exponential backoff with "equal jitter": half the step for sure, the other half at random. */
+  static long backoff(int attempt, long cap) {
+    long step = Math.min(cap, BASE_BACKOFF_MS << Math.min(attempt, 20));
+    return step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
+  }
+
+  private void pause(long ms) {
+    long until = System.currentTimeMillis() + ms;
+    synchronized (retryPause) {
+      long left;
+      while ((left = Math.min(until, deadlineMillis) - System.currentTimeMillis()) > 0) {
+        waitQuietly(retryPause, left);
+      }
+    }
+  }
+
+  private static void waitQuietly(Object lock, long ms) {
+    try {
+      lock.wait(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

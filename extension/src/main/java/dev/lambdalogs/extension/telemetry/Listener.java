@@ -1,0 +1,108 @@
+package dev.lambdalogs.extension.telemetry;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.lambdalogs.extension.batch.Batcher;
+import dev.lambdalogs.extension.util.Log;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The HTTP endpoint the Telemetry API delivers to. Each delivery's events go, in order, into the
+ * batcher; a malformed delivery gets a 400 and is counted, and the extension keeps running.
+ */
+public final class Listener {
+  private final HttpServer server;
+  private final Batcher batcher;
+  private final Invocations invocations = new Invocations();
+  private final AtomicLong malformed = new AtomicLong();
+
+  /**
+   * Binds an ephemeral port on every interface: inside Lambda the platform reaches it as
+   * sandbox.localdomain, which is not resolvable elsewhere, and the sandbox has no other network.
+   */
+  public Listener(Batcher batcher) throws IOException {
+    this.batcher = batcher;
+    this.server = HttpServer.create(new InetSocketAddress(0), 0);
+    // one thread: events of one environment stay in the order Lambda sent them
+    server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "lambdalogs-listener")));
+    server.createContext("/", this::handle);
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public Invocations invocations() {
+    return invocations;
+  }
+
+  public long malformedDeliveries() {
+    return malformed.get();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange; InputStream in = exchange.getRequestBody()) {
+      if (!"POST".equals(exchange.getRequestMethod())) {
+        reply(exchange, 405, "POST only");
+        return;
+      }
+      String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      List<Event> events;
+      try {
+        events = Delivery.parse(body);
+      } catch (IllegalArgumentException e) {
+        long count = malformed.incrementAndGet();
+        batcher.accountMalformed();
+        Log.warn("refused a malformed telemetry delivery (" + count + " so far, " + body.length() + " bytes): "
+            + e.getMessage());
+        reply(exchange, 400, "malformed delivery: " + e.getMessage());
+        return;
+      }
+      accept(events);
+      reply(exchange, 200, "");
+    }
+  }
+
+  private void accept(List<Event> events) {
+    for (Event event : events) {
+      String requestId = invocations.requestIdFor(event);
+      if (isOwnDiagnostic(event)) {
+        continue;
+      }
+      batcher.add(event.time(), event.line(requestId));
+    }
+  }
+
+  private static boolean isOwnDiagnostic(Event event) {
+    return "extension".equals(event.type()) && event.recordText() != null
+        && event.recordText().startsWith(Log.MARKER);
+  }
+
+  private static void reply(HttpExchange exchange, int status, String message) throws IOException {
+    byte[] body = message.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  public void stop() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.lambdalogs.extension.telemetry;
+
+import dev.lambdalogs.extension.util.Http;
+import dev.lambdalogs.extension.util.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Subscribes the listener to the Telemetry API (2022-07-01 path, schema 2022-12-13). */
+public final class TelemetryApi {
+  /**
+   * Deliveries as large as the API allows, and a short timeout: fewer requests under load, and at
+   * shutdown the last invocation's report arrives within a tenth of a second.
+   */
+  static final int MAX_ITEMS = 10_000;
+  static final int MAX_BYTES = 1_048_576;
+  static final int TIMEOUT_MS = 100;
+
+  private TelemetryApi() {}
+
+  public static void subscribe(String runtimeApi, String extensionId, int port, Set<String> types)
+      throws IOException {
+    String typeList = types.stream().sorted().map(Json::quote).collect(Collectors.joining(","));
+    String body = "{\"schemaVersion\":\"2022-12-13\",\"destination\":{\"protocol\":\"HTTP\","
+        + "\"URI\":\"http://sandbox.localdomain:" + port + "\"},\"types\":[" + typeList + "],"
+        + "\"buffering\":{\"maxItems\":" + MAX_ITEMS + ",\"maxBytes\":" + MAX_BYTES + ",\"timeoutMs\":"
+        + TIMEOUT_MS + "}}";
+    Http.Response response = Http.exchange("PUT", URI.create("http://" + runtimeApi + "/2022-07-01/telemetry"),
+        Map.of("Lambda-Extension-Identifier", extensionId, "Content-Type", "application/json"),
+        body.getBytes(StandardCharsets.UTF_8), 5_000, 5_000);
+    if (!response.ok()) {
+      throw new IOException("the Telemetry API refused the subscription: HTTP " + response.status() + " "
+          + response.text());
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.lambdalogs.extension.util;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/** The two time formats the extension writes: the Telemetry API's, and the compact one of keys and SigV4. */
+public final class Times {
+  private Times() {}
+
+  /**
+   * Turns Lambda's {@code 2022-10-12T00:00:15.064Z} into {@code 20221012T000015064Z}; null when the time is
+   * not of that form (any fraction length, UTC only).
+   */
+  public static String stamp(String time) {
+    if (time == null || time.length() < 20 || !time.endsWith("Z")) {
+      return null;
+    }
+    String shape = "dddd-dd-ddTdd:dd:dd";
+    for (int i = 0; i < shape.length(); i++) {
+      char want = shape.charAt(i);
+      char c = time.charAt(i);
+      if (want == 'd' ? c < '0' || c > '9' : c != want) {
+        return null;
+      }
+    }
+    String millis = "000";
+    if (time.length() > 20) {
+      if (time.charAt(19) != '.') {
+        return null;
+      }
+      String fraction = time.substring(20, time.length() - 1);
+      if (fraction.isEmpty() || !fraction.chars().allMatch(Character::isDigit)) {
+        return null;
+      }
+      millis = (fraction + "00").substring(0, 3);
+    }
+    return time.substring(0, 4) + time.substring(5, 7) + time.substring(8, 10) + 'T' + time.substring(11, 13)
+        + time.substring(14, 16) + time.substring(17, 19) + millis + 'Z';
+  }
+
+  /** Epoch milliseconds in the Telemetry API's own time format, for the records the extension writes. */
+  public static String iso(long epochMillis) {
+    ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC);
+    return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.getYear(), t.getMonthValue(),
+        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
+  }
+}
