@@ -28,6 +28,8 @@ public final class Listener {
    */
   public Listener(Batcher batcher) throws IOException {
     this.batcher = batcher;
+    // answers in one segment: no 40 ms Nagle/delayed-ACK stall on each delivery
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     this.server = HttpServer.create(new InetSocketAddress(0), 0);
     // one thread: events of one environment stay in the order Lambda sent them
     server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "lambdalogs-listener")));

@@ -1,0 +1,34 @@
+package dev.lambdalogs.cli.command;
+
+import dev.lambdalogs.cli.layer.Layer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "layer", description = "Builds the Lambda layer zip.", subcommands = {LayerCommand.Build.class})
+public final class LayerCommand {
+
+  @Command(name = "build", mixinStandardHelpOptions = true,
+      description = "Builds the layer zip from the extension this CLI bundles. The same extension always gives "
+          + "the same bytes and the same SHA-256.")
+  static final class Build implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write the zip (default: ${DEFAULT-VALUE}).",
+        defaultValue = "lambdalogs-layer.zip")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+      Layer.Zip zip = Layer.build();
+      Files.write(output, zip.bytes());
+      spec.commandLine().getOut().printf("%s  %d bytes  sha256:%s%n", output, zip.bytes().length, zip.sha256());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.lambdalogs.cli.demo;
+
+import dev.lambdalogs.cli.archive.LocalArchive;
+import dev.lambdalogs.cli.layer.Layer;
+import dev.lambdalogs.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole pipeline on this machine: the real layer, unzipped and run in the sandbox emulator beside a
+ * sample function that logs, writing its archive to a local folder instead of S3.
+ */
+public final class Demo {
+  public static final String FUNCTION = "greeter_fn";
+  private static final List<String> NAMES = List.of("Ada", "Grace", "Linus");
+
+  /** What happened, for the command to show. */
+  public record Result(String layerSha256, Path layerDir, Path archiveDir, Sandbox.InitResult init,
+      List<Sandbox.InvokeResult> invocations, Sandbox.ShutdownResult shutdown, List<String> keys,
+      Map<String, List<String>> lines) {}
+
+  private Demo() {}
+
+  public static Result run(Path workDir) throws IOException {
+    Path layerDir = workDir.resolve("layer");
+    Path archiveDir = workDir.resolve("archive");
+    deleteTree(layerDir);
+    deleteTree(archiveDir);
+    Layer.Zip zip = Layer.build();
+    Layer.unzip(zip.bytes(), layerDir);
+
+    Map<String, String> env = Map.of(
+        "LAMBDALOGS_LOCAL_DIR", archiveDir.toAbsolutePath().toString(),
+        "LAMBDALOGS_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    List<Sandbox.InvokeResult> invocations = new ArrayList<>();
+    Sandbox.ShutdownResult shutdown;
+    Sandbox.InitResult init;
+    try (Sandbox sandbox = Sandbox.start(layerDir, new Sandbox.Function(FUNCTION, env), Sandbox.Options.defaults())) {
+      init = sandbox.initResult();
+      if (!init.ok()) {
+        throw new IOException("the extension failed its init: " + init.errorType() + ": " + init.errorMessage()
+            + "\n" + String.join("\n", sandbox.extensionOutput()));
+      }
+      for (String name : NAMES) {
+        invocations.add(sandbox.invoke(invocation -> greet(invocation, name)));
+      }
+      shutdown = sandbox.shutdown();
+    }
+    LocalArchive archive = new LocalArchive(archiveDir);
+    List<String> keys = archive.keys();
+    Map<String, List<String>> lines = new java.util.LinkedHashMap<>();
+    for (String key : keys) {
+      lines.put(key, archive.lines(key));
+    }
+    return new Result(zip.sha256(), layerDir, archiveDir, init, invocations, shutdown, keys, lines);
+  }
+
+  /** The sample function: a greeting, with a few lines as a real handler would log them. */
+  private static void greet(Sandbox.Invocation invocation, String name) {
+    invocation.log("Received event {\"name\": \"" + name + "\"}");
+    invocation.log("Hello, " + name + "!");
+    if (name.length() > 4) {
+      invocation.log("WARN", "long name, " + name.length() + " letters");
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

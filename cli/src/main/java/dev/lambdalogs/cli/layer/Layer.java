@@ -1,0 +1,120 @@
+package dev.lambdalogs.cli.layer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipUtil;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+/**
+ * The Lambda layer, zipped from the extension this CLI bundles: the launcher in extensions/ (mode 0755)
+ * and the jar in lambdalogs/. Entries are sorted and timestamps fixed, so one extension always gives the
+ * same bytes and the same SHA-256, which names the layer version and lets install reuse it.
+ */
+public final class Layer {
+  public static final String LAUNCHER = "extensions/lambdalogs";
+  public static final String JAR = "lambdalogs/lambdalogs-extension.jar";
+  private static final String RESOURCES = "/lambdalogs/layer/";
+  /** 1980-01-01 00:00 in DOS form: read and written back in the same zone, it gives the same bytes anywhere. */
+  private static final long FIXED_DOS_TIME = 0x00210000L;
+
+  private Layer() {}
+
+  /** A built layer zip and its SHA-256 in hex. */
+  public record Zip(byte[] bytes, String sha256) {}
+
+  public static Zip build() throws IOException {
+    TreeMap<String, Entry> entries = new TreeMap<>();
+    entries.put("extensions/", Entry.folder());
+    entries.put("lambdalogs/", Entry.folder());
+    entries.put(LAUNCHER, new Entry(resource("lambdalogs"), 0755));
+    entries.put(JAR, new Entry(resource("lambdalogs-extension.jar"), 0644));
+    byte[] zip = zip(entries);
+    return new Zip(zip, sha256(zip));
+  }
+
+  private record Entry(byte[] content, int mode) {
+    static Entry folder() {
+      return new Entry(null, 0755);
+    }
+  }
+
+  private static byte[] zip(TreeMap<String, Entry> entries) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    long time = ZipUtil.dosToJavaTime(FIXED_DOS_TIME);
+    try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
+      for (var e : entries.entrySet()) {
+        ZipArchiveEntry entry = new ZipArchiveEntry(e.getKey());
+        entry.setTime(time);
+        entry.setUnixMode((e.getValue().content() == null ? 0040000 : 0100000) | e.getValue().mode());
+        zip.putArchiveEntry(entry);
+        if (e.getValue().content() != null) {
+          zip.write(e.getValue().content());
+        }
+        zip.closeArchiveEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Unzips a layer as Lambda does under /opt, keeping each file's mode. */
+  public static void unzip(byte[] layer, Path target) throws IOException {
+    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(layer)).get()) {
+      for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+        Path path = target.resolve(entry.getName()).normalize();
+        if (!path.startsWith(target)) {
+          throw new IOException("layer entry outside the layer: " + entry.getName());
+        }
+        if (entry.isDirectory()) {
+          Files.createDirectories(path);
+          continue;
+        }
+        Files.createDirectories(path.getParent());
+        try (InputStream in = zip.getInputStream(entry)) {
+          Files.copy(in, path);
+        }
+        Files.setPosixFilePermissions(path, permissions(entry.getUnixMode()));
+      }
+    }
+  }
+
+  private static Set<PosixFilePermission> permissions(int mode) {
+    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+    PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE, high bit first
+    for (int i = 0; i < bits.length; i++) {
+      if ((mode & (1 << (8 - i))) != 0) {
+        set.add(bits[i]);
+      }
+    }
+    return set;
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (InputStream in = Layer.class.getResourceAsStream(RESOURCES + name)) {
+      if (in == null) {
+        throw new IOException("this lambdalogs build carries no " + name + ": rebuild it with ./mvnw package");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

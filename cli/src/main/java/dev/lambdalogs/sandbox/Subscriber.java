@@ -1,0 +1,173 @@
+package dev.lambdalogs.sandbox;
+
+import dev.lambdalogs.extension.util.Http;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers one subscription's events as the Telemetry API does: JSON arrays POSTed when maxItems or
+ * maxBytes is reached or the oldest event has waited timeoutMs, one delivery at a time, retried until
+ * accepted, never while the environment is frozen. Past its queue limit it drops events and later
+ * reports them with platform.logsDropped.
+ */
+final class Subscriber {
+  private static final long RETRY_MS = 200;
+
+  private final Subscription subscription;
+  private final Gate gate;
+  private final long maxQueuedBytes;
+  private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private final Thread thread;
+  private long queuedBytes;
+  private long oldestNanos;
+  private long droppedRecords;
+  private long droppedBytes;
+  private boolean closed;
+  private long delivered;
+  private long deliveries;
+  private long refused;
+  private long totalDropped;
+
+  Subscriber(Subscription subscription, Gate gate, long maxQueuedBytes) {
+    this.subscription = subscription;
+    this.gate = gate;
+    this.maxQueuedBytes = maxQueuedBytes;
+    this.thread = new Thread(this::run, "telemetry-" + subscription.extensionName());
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  Subscription subscription() {
+    return subscription;
+  }
+
+  boolean wants(String category) {
+    return subscription.types().contains(category);
+  }
+
+  synchronized void offer(String event) {
+    if (closed) {
+      return;
+    }
+    if (queuedBytes + event.length() > maxQueuedBytes) {
+      droppedRecords++;
+      droppedBytes += event.length();
+      totalDropped++;
+      return;
+    }
+    if (droppedRecords > 0) {
+      add(Telemetry.event(Times.now(), "platform.logsDropped", Json.write(Map.of(
+          "reason", "The extension's telemetry buffer was full: it did not keep up.",
+          "droppedRecords", droppedRecords, "droppedBytes", droppedBytes))));
+      droppedRecords = 0;
+      droppedBytes = 0;
+    }
+    add(event);
+  }
+
+  private void add(String event) {
+    if (queue.isEmpty()) {
+      oldestNanos = System.nanoTime();
+    }
+    queue.addLast(event);
+    queuedBytes += event.length();
+    notifyAll();
+  }
+
+  /** Stops delivering; what is still queued is left undelivered, as when an environment goes away. */
+  synchronized void close() {
+    closed = true;
+    notifyAll();
+  }
+
+  /** What this subscription saw: events delivered, POSTs made, POSTs refused, events dropped. */
+  record Counts(long delivered, long deliveries, long refused, long dropped) {}
+
+  synchronized Counts counts() {
+    return new Counts(delivered, deliveries, refused, totalDropped);
+  }
+
+  private void run() {
+    List<String> batch;
+    while ((batch = nextBatch()) != null) {
+      deliver(batch);
+    }
+  }
+
+  private synchronized List<String> nextBatch() {
+    while (!closed) {
+      if (!queue.isEmpty()) {
+        long waited = (System.nanoTime() - oldestNanos) / 1_000_000;
+        if (queue.size() >= subscription.maxItems() || queuedBytes >= subscription.maxBytes()
+            || waited >= subscription.timeoutMs()) {
+          return take();
+        }
+        waitQuietly(subscription.timeoutMs() - waited);
+      } else {
+        waitQuietly(0);
+      }
+    }
+    return null;
+  }
+
+  private List<String> take() {
+    List<String> batch = new ArrayList<>();
+    long bytes = 0;
+    while (!queue.isEmpty() && batch.size() < subscription.maxItems()
+        && (batch.isEmpty() || bytes + queue.peekFirst().length() + 1 <= subscription.maxBytes())) {
+      String event = queue.pollFirst();
+      bytes += event.length() + 1;
+      queuedBytes -= event.length();
+      batch.add(event);
+    }
+    oldestNanos = System.nanoTime();
+    return batch;
+  }
+
+  private void deliver(List<String> batch) {
+    byte[] body = ("[" + String.join(",", batch) + "]").getBytes(StandardCharsets.UTF_8);
+    while (true) {
+      try {
+        gate.enterDelivery();
+      } catch (InterruptedException e) {
+        return;
+      }
+      boolean accepted = false;
+      try {
+        accepted = Http.exchange("POST", subscription.loopbackDestination(),
+            Map.of("Content-Type", "application/json"), body, 2_000, 10_000).ok();
+      } catch (IOException e) {
+        // the extension is not listening (yet, or any more): retried below
+      } finally {
+        gate.exitDelivery();
+      }
+      synchronized (this) {
+        deliveries++;
+        if (accepted) {
+          delivered += batch.size();
+          return;
+        }
+        refused++;
+        if (closed) {
+          return;
+        }
+        waitQuietly(RETRY_MS);
+      }
+    }
+  }
+
+  private void waitQuietly(long ms) {
+    try {
+      wait(ms);
+    } catch (InterruptedException e) {
+      closed = true;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package dev.lambdalogs.sandbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The platform side of the Telemetry API: every event of the environment goes to each subscriber that
+ * asked for its type. Events emitted during init before a subscription are replayed to it, as Lambda
+ * delivers the whole init phase to extensions that subscribe in it.
+ */
+final class Telemetry {
+  private final Gate gate;
+  private final long maxQueuedBytes;
+  private final List<Subscriber> subscribers = new ArrayList<>();
+  private final List<String[]> initBacklog = new ArrayList<>();
+  private boolean initDone;
+
+  Telemetry(Gate gate, long maxQueuedBytes) {
+    this.gate = gate;
+    this.maxQueuedBytes = maxQueuedBytes;
+  }
+
+  static String event(String time, String type, String recordJson) {
+    return "{\"time\":\"" + time + "\",\"type\":\"" + type + "\",\"record\":" + recordJson + "}";
+  }
+
+  void platform(String type, Map<String, ?> record) {
+    publish("platform", event(Times.now(), "platform." + type, Json.write(record)));
+  }
+
+  /** A log line of the function's or of an extension's: a string, or an object with JSON log format. */
+  void log(String category, String recordJson) {
+    publish(category, event(Times.now(), category, recordJson));
+  }
+
+  synchronized void subscribe(Subscription subscription) {
+    if (initDone) {
+      throw new IllegalStateException("subscriptions are accepted during init only");
+    }
+    Subscriber subscriber = new Subscriber(subscription, gate, maxQueuedBytes);
+    for (String[] past : initBacklog) {
+      if (subscriber.wants(past[0])) {
+        subscriber.offer(past[1]);
+      }
+    }
+    subscribers.add(subscriber);
+    subscriber.start();
+  }
+
+  synchronized void initDone() {
+    initDone = true;
+    initBacklog.clear();
+  }
+
+  synchronized List<Subscriber> subscribers() {
+    return List.copyOf(subscribers);
+  }
+
+  synchronized void close() {
+    subscribers.forEach(Subscriber::close);
+  }
+
+  private synchronized void publish(String category, String event) {
+    if (!initDone) {
+      initBacklog.add(new String[] {category, event});
+    }
+    for (Subscriber subscriber : subscribers) {
+      if (subscriber.wants(category)) {
+        subscriber.offer(event);
+      }
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.lambdalogs.sandbox;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/** The Telemetry API's time format: UTC with milliseconds, {@code 2022-10-12T00:00:15.064Z}. */
+final class Times {
+  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(java.time.ZoneOffset.UTC);
+
+  private Times() {}
+
+  static String now() {
+    return FORMAT.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+  }
+}
