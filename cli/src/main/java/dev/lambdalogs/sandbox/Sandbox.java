@@ -484,6 +484,11 @@ public final class Sandbox implements AutoCloseable {
     return processes.values().stream().map(ExtensionProcess::stats).toList();
   }
 
+  /** Where each subscriber listens, as this machine reaches it. */
+  public List<java.net.URI> telemetryDestinations() {
+    return telemetry.subscribers().stream().map(s -> s.subscription().loopbackDestination()).toList();
+  }
+
   /** Events the platform dropped because a subscriber did not keep up. */
   public long droppedByPlatform() {
     return telemetry.subscribers().stream().mapToLong(s -> s.counts().dropped()).sum();

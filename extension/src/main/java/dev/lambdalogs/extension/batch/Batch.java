@@ -14,16 +14,17 @@ import java.util.zip.GZIPOutputStream;
  */
 final class Batch {
   final String firstEventTime;
-  final long openedNanos;
+  /** Since when its oldest line has waited: the event's own time, or its arrival when that is unknown. */
+  final long oldestMillis;
   final Loss.Counts carried;
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
   private final OutputStream out;
   private int events;
   private long rawBytes;
 
-  Batch(String firstEventTime, boolean gzip, long openedNanos, Loss.Counts carried) {
+  Batch(String firstEventTime, boolean gzip, long oldestMillis, Loss.Counts carried) {
     this.firstEventTime = firstEventTime;
-    this.openedNanos = openedNanos;
+    this.oldestMillis = oldestMillis;
     this.carried = carried;
     try {
       // the buffer spares the deflater a native call for every short line

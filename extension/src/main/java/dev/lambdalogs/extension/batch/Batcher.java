@@ -1,5 +1,6 @@
 package dev.lambdalogs.extension.batch;
 
+import dev.lambdalogs.extension.util.Times;
 import java.util.function.Consumer;
 
 /**
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
  */
 public final class Batcher {
   private final long flushBytes;
-  private final long flushIntervalNanos;
+  private final long flushIntervalMs;
   private final boolean gzip;
   private final ArchiveKey keys;
   private final Loss loss;
@@ -19,7 +20,7 @@ public final class Batcher {
   public Batcher(long flushBytes, long flushIntervalMs, boolean gzip, ArchiveKey keys, Loss loss,
       Consumer<SealedBatch> shipper) {
     this.flushBytes = flushBytes;
-    this.flushIntervalNanos = flushIntervalMs * 1_000_000L;
+    this.flushIntervalMs = flushIntervalMs;
     this.gzip = gzip;
     this.keys = keys;
     this.loss = loss;
@@ -42,23 +43,30 @@ public final class Batcher {
     loss.malformedDelivery();
   }
 
-  /** True when the open batch's oldest line has waited the flush interval. */
-  public synchronized boolean isDue(long nowNanos) {
-    return open != null && nowNanos - open.openedNanos >= flushIntervalNanos;
+  /**
+   * True when the open batch's oldest line has waited the flush interval, counted from the event's own
+   * time: events can spend a frozen spell in the platform's buffer before they arrive.
+   */
+  public synchronized boolean isDue(long nowMillis) {
+    return open != null && nowMillis - open.oldestMillis >= flushIntervalMs;
   }
 
-  public synchronized void sealIfDue(long nowNanos) {
-    if (isDue(nowNanos)) {
+  public synchronized void sealIfDue(long nowMillis) {
+    if (isDue(nowMillis)) {
       seal();
     }
   }
 
-  /** Seals what is open, and what is still to be reported about losses, for shutdown. */
+  /**
+   * Seals what is open, then what is still to be reported about losses, for shutdown. Sealing can
+   * itself push an older batch over the memory cap, hence the loop: each report is kept as the newest.
+   */
   public synchronized void sealNow() {
-    if (open == null && loss.hasPending()) {
-      open = openBatch(null);
-    }
     if (open != null) {
+      seal();
+    }
+    while (loss.hasPending()) {
+      open = openBatch(null);
       seal();
     }
   }
@@ -66,9 +74,12 @@ public final class Batcher {
   private Batch openBatch(String time) {
     Loss.Counts carried = loss.take();
     long now = System.currentTimeMillis();
-    Batch batch = new Batch(time, gzip, System.nanoTime(), carried);
+    long eventMillis = Times.epochMillis(time);
+    String firstTime = time != null ? time : Times.iso(now);
+    Batch batch = new Batch(firstTime, gzip, eventMillis < 0 ? now : Math.min(now, eventMillis), carried);
     if (!carried.isNone()) {
-      batch.add(Loss.line(carried, now));
+      // stamped with the batch's first event's time, so the key still names the first line's time
+      batch.add(Loss.line(carried, firstTime));
     }
     return batch;
   }

@@ -1,6 +1,5 @@
 package dev.lambdalogs.extension.batch;
 
-import dev.lambdalogs.extension.util.Times;
 
 /**
  * What could not be kept: batches dropped because memory ran out while the sink was failing, and
@@ -50,8 +49,8 @@ public final class Loss {
     return totalDroppedEvents;
   }
 
-  static String line(Counts counts, long nowMillis) {
-    return "{\"time\":\"" + Times.iso(nowMillis) + "\",\"type\":\"lambdalogs.dropped\",\"record\":{"
+  static String line(Counts counts, String time) {
+    return "{\"time\":\"" + time + "\",\"type\":\"lambdalogs.dropped\",\"record\":{"
         + "\"droppedEvents\":" + counts.droppedEvents() + ",\"droppedBytes\":" + counts.droppedBytes()
         + ",\"malformedDeliveries\":" + counts.malformedDeliveries() + "}}";
   }

@@ -29,6 +29,8 @@ public final class Extension {
   private static final long WRITE_RESERVE_MS = 700;
   /** The longest an invocation waits for a due batch to be written. */
   private static final long DUE_BATCH_WAIT_MS = 2_000;
+  /** The longest an invocation waits for the previous one's events, which arrive just after a thaw. */
+  private static final long PREVIOUS_EVENTS_WAIT_MS = 300;
 
   private final ExtensionsApi api;
   private final Batcher batcher;
@@ -36,9 +38,11 @@ public final class Extension {
   private final Listener listener;
   private final Sink sink;
   private final Loss loss;
+  private final long flushIntervalMs;
 
   private Extension(ExtensionsApi api, Config config, Map<String, String> env) throws IOException {
     this.api = api;
+    this.flushIntervalMs = config.flushIntervalMs();
     this.sink = config.localDir() != null
         ? new LocalSink(config.localDir())
         : new S3Sink(config.bucket(), config.region(), config.endpoint(), config.pathStyle(), env);
@@ -81,7 +85,7 @@ public final class Extension {
       api.initError("Extension.SubscribeFailed", e.getMessage());
       throw e;
     }
-    Thread thread = new Thread(() -> shipper.run(() -> batcher.sealIfDue(System.nanoTime())), "lambdalogs-shipper");
+    Thread thread = new Thread(() -> shipper.run(() -> batcher.sealIfDue(System.currentTimeMillis())), "lambdalogs-shipper");
     thread.setDaemon(true);
     thread.start();
     Log.debug("listening on port " + listener.port() + ", writing to " + sink.describe(""));
@@ -89,27 +93,34 @@ public final class Extension {
 
   private int loop() throws IOException {
     String lastRequestId = null;
+    long lastInvokeMillis = 0;
     while (true) {
       ExtensionsApi.Event event = api.next();
       if (event.isShutdown()) {
         shutdown(event, lastRequestId);
         return 0;
       }
+      writeDueBatch(lastRequestId, lastInvokeMillis, event.deadlineMs());
       lastRequestId = event.requestId();
-      writeDueBatch(event.deadlineMs());
+      lastInvokeMillis = System.currentTimeMillis();
     }
   }
 
   /**
-   * Writes a batch that has waited the flush interval before this invocation ends, while the function
-   * still runs: once the environment is frozen, nothing moves until the next invocation.
+   * Writes a batch that has waited the flush interval while this invocation's function runs: once the
+   * environment is frozen again, nothing moves until the next invocation. The previous invocation's
+   * events reach the extension only after the thaw; when they may be due, they are waited for briefly.
    */
-  private void writeDueBatch(long invocationDeadlineMs) {
-    long now = System.nanoTime();
+  private void writeDueBatch(String previousRequestId, long previousInvokeMillis, long invocationDeadlineMs) {
+    long now = System.currentTimeMillis();
+    long latest = invocationDeadlineMs - 100;
+    if (previousRequestId != null && now - previousInvokeMillis >= flushIntervalMs) {
+      awaitReport(previousRequestId, Math.min(now + PREVIOUS_EVENTS_WAIT_MS, latest));
+    }
+    now = System.currentTimeMillis();
     if (batcher.isDue(now)) {
       batcher.sealIfDue(now);
-      long until = Math.min(System.currentTimeMillis() + DUE_BATCH_WAIT_MS, invocationDeadlineMs - 100);
-      shipper.awaitWritten(until, false);
+      shipper.awaitWritten(Math.min(now + DUE_BATCH_WAIT_MS, latest), false);
     }
   }
 
@@ -120,6 +131,8 @@ public final class Extension {
       awaitReport(lastRequestId, deadline - WRITE_RESERVE_MS);
     }
     batcher.sealNow();
+    shipper.awaitWritten(deadline, true);
+    batcher.sealNow(); // what arrived while the rest was written
     if (!shipper.awaitWritten(deadline, true)) {
       Shipper.Backlog left = shipper.backlog();
       String message = left.events() + " events in " + left.batches() + " objects could not be written to "
@@ -138,7 +151,7 @@ public final class Extension {
     listener.stop();
   }
 
-  /** The last invocation's platform.report comes after SHUTDOWN is sent; it belongs in the archive. */
+  /** Waits until an invocation's platform.report has arrived: then all its events have. */
   private void awaitReport(String requestId, long untilMillis) {
     while (!requestId.equals(listener.invocations().lastReported()) && System.currentTimeMillis() < untilMillis) {
       try {

@@ -17,6 +17,8 @@ public final class Shipper {
   private static final long BASE_BACKOFF_MS = 100;
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long MAX_BACKOFF_NEEDS_USER_MS = 20_000;
+  /** At shutdown the deadline is near: retry often rather than wait long. */
+  private static final long MAX_BACKOFF_SHUTDOWN_MS = 250;
   private static final int WRITE_TIMEOUT_MS = 20_000;
 
   private final Sink sink;
@@ -28,6 +30,7 @@ public final class Shipper {
   private SealedBatch inFlight;
   private long heldBytes;
   private long written;
+  private long droppedBatches;
   private volatile long deadlineMillis = Long.MAX_VALUE;
   private String lastFailure;
 
@@ -47,9 +50,14 @@ public final class Shipper {
       SealedBatch dropped = queue.pollFirst();
       heldBytes -= dropped.body().length;
       loss.dropped(dropped);
-      Log.error("dropped " + dropped.events() + " events (" + dropped.rawBytes() + " bytes): "
-          + heldBytes + " bytes are still waiting to be written, over LAMBDALOGS_MAX_BUFFER_BYTES="
-          + maxHeldBytes + "; the next object reports the loss");
+      String message = "dropped " + dropped.events() + " events (" + dropped.rawBytes() + " bytes): " + heldBytes
+          + " bytes are still waiting to be written, over LAMBDALOGS_MAX_BUFFER_BYTES=" + maxHeldBytes
+          + "; the next object reports the loss";
+      if (droppedBatches++ == 0) {
+        Log.error(message + " (further drops are logged at debug level)");
+      } else {
+        Log.debug(message);
+      }
     }
     notifyAll();
   }
@@ -126,7 +134,8 @@ public final class Shipper {
       } catch (IOException e) {
         boolean waitHelps = !(e instanceof SinkException s) || s.isTransient();
         report(e, waitHelps);
-        pause(backoff(attempt, waitHelps ? MAX_BACKOFF_MS : MAX_BACKOFF_NEEDS_USER_MS));
+        pause(backoff(attempt, shuttingDown() ? MAX_BACKOFF_SHUTDOWN_MS
+            : waitHelps ? MAX_BACKOFF_MS : MAX_BACKOFF_NEEDS_USER_MS));
       }
     }
   }
@@ -164,11 +173,18 @@ public final class Shipper {
     return step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
   }
 
+  private boolean shuttingDown() {
+    return deadlineMillis != Long.MAX_VALUE;
+  }
+
+  /** Waits before a retry; shutdown cuts a long wait short. */
   private void pause(long ms) {
     long until = System.currentTimeMillis() + ms;
+    boolean wasShuttingDown = shuttingDown();
     synchronized (retryPause) {
       long left;
-      while ((left = Math.min(until, deadlineMillis) - System.currentTimeMillis()) > 0) {
+      while ((left = Math.min(until, deadlineMillis) - System.currentTimeMillis()) > 0
+          && shuttingDown() == wasShuttingDown) {
         waitQuietly(retryPause, left);
       }
     }

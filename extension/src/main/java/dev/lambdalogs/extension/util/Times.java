@@ -45,4 +45,20 @@ public final class Times {
     return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.getYear(), t.getMonthValue(),
         t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
   }
+
+  /** Milliseconds since the epoch of a Telemetry API time, or -1 when it is not of that form. */
+  public static long epochMillis(String time) {
+    String stamp = stamp(time);
+    if (stamp == null) {
+      return -1;
+    }
+    try {
+      return java.time.LocalDateTime.of(Integer.parseInt(stamp.substring(0, 4)), Integer.parseInt(stamp.substring(4, 6)),
+          Integer.parseInt(stamp.substring(6, 8)), Integer.parseInt(stamp.substring(9, 11)),
+          Integer.parseInt(stamp.substring(11, 13)), Integer.parseInt(stamp.substring(13, 15)),
+          Integer.parseInt(stamp.substring(15, 18)) * 1_000_000).toInstant(ZoneOffset.UTC).toEpochMilli();
+    } catch (java.time.DateTimeException e) {
+      return -1;
+    }
+  }
 }

@@ -1,0 +1,55 @@
+package dev.lambdalogs.e2e.support;
+
+import dev.lambdalogs.cli.layer.Layer;
+import dev.lambdalogs.sandbox.Sandbox;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real layer zip, unzipped once, run in the sandbox emulator with the settings a test gives. */
+public final class Environment {
+  private static Path layer;
+
+  private Environment() {}
+
+  /** The layer as `lambdalogs layer build` makes it, unzipped to a temporary folder. */
+  public static synchronized Path layer() throws IOException {
+    if (layer == null) {
+      layer = Files.createTempDirectory("lambdalogs-layer-");
+      Layer.unzip(Layer.build().bytes(), layer);
+    }
+    return layer;
+  }
+
+  /** The variables a function writing to this S3 endpoint has, before the test's own. */
+  public static Map<String, String> s3(URI endpoint, String bucket) {
+    Map<String, String> env = new HashMap<>();
+    env.put("LAMBDALOGS_BUCKET", bucket);
+    env.put("AWS_ENDPOINT_URL_S3", endpoint.toString());
+    env.put("LAMBDALOGS_S3_PATH_STYLE", "true");
+    env.put("AWS_ACCESS_KEY_ID", "testing");
+    env.put("AWS_SECRET_ACCESS_KEY", "testing");
+    env.put("AWS_SESSION_TOKEN", "testing-session");
+    env.put("LAMBDALOGS_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return env;
+  }
+
+  public static Sandbox start(String function, Map<String, String> env) throws IOException {
+    return start(new Sandbox.Function(function, env), Sandbox.Options.defaults());
+  }
+
+  public static Sandbox start(Sandbox.Function function, Sandbox.Options options) throws IOException {
+    return Sandbox.start(layer(), function, options);
+  }
+
+  public static Map<String, String> with(Map<String, String> env, String... keysAndValues) {
+    Map<String, String> copy = new HashMap<>(env);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      copy.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return copy;
+  }
+}

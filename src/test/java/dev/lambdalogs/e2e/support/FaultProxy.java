@@ -1,0 +1,156 @@
+package dev.lambdalogs.e2e.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP proxy in front of the S3 server that breaks requests on demand: 503 SlowDown, 500, or a TCP
+ * reset, for the next N requests or until told to stop. One request a connection, so every fault is
+ * seen by exactly one request.
+ */
+public final class FaultProxy implements AutoCloseable {
+  public enum Fault { SLOW_DOWN, INTERNAL_ERROR, RESET }
+
+  private final ServerSocket server;
+  private final URI upstream;
+  private final ArrayDeque<Fault> next = new ArrayDeque<>();
+  private volatile Fault always;
+  private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+
+  public FaultProxy(URI upstream) throws IOException {
+    this.upstream = upstream;
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::accept, "fault-proxy");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getLocalPort());
+  }
+
+  /** The next {@code times} requests get this fault. */
+  public synchronized void failNext(int times, Fault fault) {
+    for (int i = 0; i < times; i++) {
+      next.addLast(fault);
+    }
+  }
+
+  /** Every request gets this fault until {@link #heal()}. */
+  public void failAll(Fault fault) {
+    always = fault;
+  }
+
+  /** Stops failing. */
+  public synchronized void heal() {
+    always = null;
+    next.clear();
+  }
+
+  public void resetCounts() {
+    counts.clear();
+  }
+
+  /** How many requests got each outcome: a fault's name, or "forwarded". */
+  public int count(String outcome) {
+    AtomicInteger n = counts.get(outcome);
+    return n == null ? 0 : n.get();
+  }
+
+  private synchronized Fault take() {
+    Fault fault = always;
+    return fault != null ? fault : next.pollFirst();
+  }
+
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket client = server.accept();
+        Thread handler = new Thread(() -> handle(client), "fault-proxy-conn");
+        handler.setDaemon(true);
+        handler.start();
+      } catch (IOException e) {
+        return;
+      }
+    }
+  }
+
+  private void handle(Socket client) {
+    try (client) {
+      byte[] request = readRequest(client.getInputStream());
+      if (request == null) {
+        return;
+      }
+      Fault fault = take();
+      counts.computeIfAbsent(fault == null ? "forwarded" : fault.name(), k -> new AtomicInteger()).incrementAndGet();
+      OutputStream out = client.getOutputStream();
+      if (fault == Fault.RESET) {
+        client.setSoLinger(true, 0); // close with RST, not FIN
+        return;
+      }
+      if (fault != null) {
+        String code = fault == Fault.SLOW_DOWN ? "SlowDown" : "InternalError";
+        int status = fault == Fault.SLOW_DOWN ? 503 : 500;
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code
+            + "</Code><Message>injected by the test</Message></Error>";
+        out.write(("HTTP/1.1 " + status + " " + code + "\r\nContent-Type: application/xml\r\nContent-Length: "
+            + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      try (Socket s3 = new Socket(upstream.getHost(), upstream.getPort())) {
+        s3.getOutputStream().write(request);
+        s3.getInputStream().transferTo(out);
+      }
+    } catch (IOException e) {
+      // the client went away
+    }
+  }
+
+  /** Reads one request, rewritten to close its connection after the answer. */
+  private static byte[] readRequest(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int b;
+    int matched = 0;
+    while (matched < 4 && (b = in.read()) >= 0) {
+      head.write(b);
+      matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    if (matched < 4) {
+      return null;
+    }
+    String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+    StringBuilder rewritten = new StringBuilder(lines[0]).append("\r\n");
+    int length = 0;
+    for (int i = 1; i < lines.length; i++) {
+      String lower = lines[i].toLowerCase(Locale.ROOT);
+      if (lower.startsWith("connection:")) {
+        continue;
+      }
+      if (lower.startsWith("content-length:")) {
+        length = Integer.parseInt(lines[i].substring(15).trim());
+      }
+      rewritten.append(lines[i]).append("\r\n");
+    }
+    rewritten.append("Connection: close\r\n\r\n");
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    request.write(rewritten.toString().getBytes(StandardCharsets.ISO_8859_1));
+    request.write(in.readNBytes(length));
+    return request.toByteArray();
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}
