@@ -28,6 +28,7 @@ final class ExtensionProcess {
   private volatile long initCpuMs = -1;
   private volatile long peakRssKb;
   private volatile long cpuMs;
+  private volatile String executable = "";
 
   private ExtensionProcess(String name, Process process) {
     this.name = name;
@@ -70,6 +71,11 @@ final class ExtensionProcess {
       readyNanos = System.nanoTime();
       sample();
       initCpuMs = cpuMs;
+      try {
+        executable = Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "exe")).toString();
+      } catch (IOException e) {
+        executable = "(unknown: " + e.getMessage() + ")";
+      }
     }
   }
 
@@ -124,7 +130,7 @@ final class ExtensionProcess {
   }
 
   Sandbox.ExtensionStats stats() {
-    return new Sandbox.ExtensionStats(name, readyNanos == 0 ? -1 : (readyNanos - startedNanos) / 1_000_000,
+    return new Sandbox.ExtensionStats(name, executable, readyNanos == 0 ? -1 : (readyNanos - startedNanos) / 1_000_000,
         initCpuMs, cpuMs, peakRssKb);
   }
 }

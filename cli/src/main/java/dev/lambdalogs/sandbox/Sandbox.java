@@ -62,7 +62,14 @@ public final class Sandbox implements AutoCloseable {
   public record ShutdownResult(Map<String, Integer> exitCodes, List<String> killed, long durationMs,
       List<String> exitErrors) {}
 
-  public record ExtensionStats(String name, long initMs, long initCpuMs, long cpuMs, long peakRssKb) {}
+  /**
+   * What one extension process cost, read from /proc.
+   *
+   * @param executable the program the process runs (after the launcher's exec: the JVM)
+   * @param initMs from its start to its first event/next
+   */
+  public record ExtensionStats(String name, String executable, long initMs, long initCpuMs, long cpuMs,
+      long peakRssKb) {}
 
   /** An HTTP answer of the platform's APIs. */
   record Reply(int status, Map<String, String> headers, String body) {

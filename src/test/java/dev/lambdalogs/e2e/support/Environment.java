@@ -11,15 +11,17 @@ import java.util.Map;
 
 /** The real layer zip, unzipped once, run in the sandbox emulator with the settings a test gives. */
 public final class Environment {
-  private static Path layer;
+  private static final Map<Boolean, Path> LAYERS = new HashMap<>();
 
   private Environment() {}
 
-  /** The layer as `lambdalogs layer build` makes it, unzipped to a temporary folder. */
-  public static synchronized Path layer() throws IOException {
+  /** The layer as `lambdalogs layer build [--jre]` makes it, unzipped to a temporary folder. */
+  public static synchronized Path layer(boolean withJre) throws IOException {
+    Path layer = LAYERS.get(withJre);
     if (layer == null) {
       layer = Files.createTempDirectory("lambdalogs-layer-");
-      Layer.unzip(Layer.build().bytes(), layer);
+      Layer.unzip(Layer.build(withJre).bytes(), layer);
+      LAYERS.put(withJre, layer);
     }
     return layer;
   }
@@ -42,7 +44,7 @@ public final class Environment {
   }
 
   public static Sandbox start(Sandbox.Function function, Sandbox.Options options) throws IOException {
-    return Sandbox.start(layer(), function, options);
+    return Sandbox.start(layer(false), function, options);
   }
 
   public static Map<String, String> with(Map<String, String> env, String... keysAndValues) {

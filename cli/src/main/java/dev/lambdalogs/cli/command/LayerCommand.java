@@ -23,9 +23,13 @@ public final class LayerCommand {
         defaultValue = "lambdalogs-layer.zip")
     Path output;
 
+    @Option(names = "--jre", description = "The variant that carries its own Java runtime, for functions whose "
+        + "runtime has no JVM of Java 17 or later (x86_64 only).")
+    boolean jre;
+
     @Override
     public Integer call() throws Exception {
-      Layer.Zip zip = Layer.build();
+      Layer.Zip zip = Layer.build(jre);
       Files.write(output, zip.bytes());
       spec.commandLine().getOut().printf("%s  %d bytes  sha256:%s%n", output, zip.bytes().length, zip.sha256());
       return 0;

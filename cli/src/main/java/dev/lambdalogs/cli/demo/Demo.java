@@ -32,7 +32,7 @@ public final class Demo {
     Path archiveDir = workDir.resolve("archive");
     deleteTree(layerDir);
     deleteTree(archiveDir);
-    Layer.Zip zip = Layer.build();
+    Layer.Zip zip = Layer.build(false);
     Layer.unzip(zip.bytes(), layerDir);
 
     Map<String, String> env = Map.of(

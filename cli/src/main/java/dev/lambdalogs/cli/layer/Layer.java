@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -26,6 +27,7 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 public final class Layer {
   public static final String LAUNCHER = "extensions/lambdalogs";
   public static final String JAR = "lambdalogs/lambdalogs-extension.jar";
+  public static final String JRE = "lambdalogs/jre/";
   private static final String RESOURCES = "/lambdalogs/layer/";
   /** 1980-01-01 00:00 in DOS form: read and written back in the same zone, it gives the same bytes anywhere. */
   private static final long FIXED_DOS_TIME = 0x00210000L;
@@ -35,14 +37,52 @@ public final class Layer {
   /** A built layer zip and its SHA-256 in hex. */
   public record Zip(byte[] bytes, String sha256) {}
 
-  public static Zip build() throws IOException {
+  /** @param withJre the "-jre" variant, which carries its own Java runtime (x86_64) */
+  public static Zip build(boolean withJre) throws IOException {
     TreeMap<String, Entry> entries = new TreeMap<>();
     entries.put("extensions/", Entry.folder());
     entries.put("lambdalogs/", Entry.folder());
     entries.put(LAUNCHER, new Entry(resource("lambdalogs"), 0755));
     entries.put(JAR, new Entry(resource("lambdalogs-extension.jar"), 0644));
+    if (withJre) {
+      addRuntime(entries);
+    }
     byte[] zip = zip(entries);
     return new Zip(zip, sha256(zip));
+  }
+
+  /**
+   * The runtime the build made with jlink, in jre/ beside the CLI's jar (as lib/ is), under
+   * lambdalogs/jre/ with each file's own mode.
+   */
+  private static void addRuntime(TreeMap<String, Entry> entries) throws IOException {
+    Path jre = bundledRuntime();
+    if (!Files.isRegularFile(jre.resolve("bin/java"))) {
+      throw new IOException("this lambdalogs build carries no Java runtime for the -jre variant (looked in " + jre
+          + "): build lambdalogs on a machine with Temurin 25 (./mvnw package -Djre.jdk=PATH_TO_TEMURIN_25)");
+    }
+    try (Stream<Path> files = Files.walk(jre)) {
+      for (Path file : files.sorted().toList()) {
+        String name = JRE + jre.relativize(file).toString().replace('\\', '/');
+        if (file.getFileName().toString().startsWith(".built-from")) {
+          continue;
+        }
+        if (Files.isDirectory(file)) {
+          entries.put(name.endsWith("/") ? name : name + "/", Entry.folder());
+        } else {
+          entries.put(name, new Entry(Files.readAllBytes(file), Files.isExecutable(file) ? 0755 : 0644));
+        }
+      }
+    }
+  }
+
+  static Path bundledRuntime() {
+    try {
+      Path code = Path.of(Layer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return code.getParent().resolve("jre");
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private record Entry(byte[] content, int mode) {
