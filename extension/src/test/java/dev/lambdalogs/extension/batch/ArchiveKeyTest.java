@@ -1,0 +1,48 @@
+package dev.lambdalogs.extension.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdalogs.extension.util.Times;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ArchiveKeyTest {
+  @Test
+  void namesObjectsByFunctionHourFirstEventEnvironmentAndSequence() {
+    ArchiveKey keys = new ArchiveKey("lambda-logs/", "greeter_fn", "0123456789abcdef", true);
+    assertThat(keys.next("2022-10-12T00:00:15.064Z"))
+        .isEqualTo("lambda-logs/greeter_fn/2022/10/12/00/20221012T000015064Z-0123456789abcdef-000001.ndjson.gz");
+    assertThat(keys.next("2022-10-12T23:59:59.9Z"))
+        .isEqualTo("lambda-logs/greeter_fn/2022/10/12/23/20221012T235959900Z-0123456789abcdef-000002.ndjson.gz");
+    assertThat(new ArchiveKey("", "f", "e", false).next("2022-10-12T00:00:15Z")).isEqualTo("f/2022/10/12/00/20221012T000015000Z-e-000001.ndjson");
+  }
+
+  @Test
+  void aTimeOfAnotherFormUsesTheClock() {
+    long before = System.currentTimeMillis();
+    String key = new ArchiveKey("p/", "f", "e", true).next("yesterday");
+    String stamp = key.substring(key.lastIndexOf('/') + 1, key.lastIndexOf('/') + 20);
+    long t = Times.epochMillis(stamp.substring(0, 4) + "-" + stamp.substring(4, 6) + "-" + stamp.substring(6, 8) + "T"
+        + stamp.substring(9, 11) + ":" + stamp.substring(11, 13) + ":" + stamp.substring(13, 15) + "." + stamp.substring(15, 18) + "Z");
+    assertThat(t).isBetween(before, System.currentTimeMillis());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"2022-10-12T00:00:15.064Z, 20221012T000015064Z, 2022-10-12T00:00:15.064Z",
+      "2022-10-12T00:00:15.064123Z, 20221012T000015064Z, 2022-10-12T00:00:15.064Z",
+      "2022-10-12T00:00:15Z, 20221012T000015000Z, 2022-10-12T00:00:15.000Z",
+      "2022-10-12T00:00:15.1Z, 20221012T000015100Z, 2022-10-12T00:00:15.100Z"})
+  void stampsTelemetryTimes(String time, String stamp, String iso) {
+    assertThat(Times.stamp(time)).isEqualTo(stamp);
+    assertThat(Times.iso(Times.epochMillis(time))).isEqualTo(iso);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2022-10-12 00:00:15.064Z", "2022-10-12T00:00:15.064+01:00", "2022-10-12T00:00:15.Z", "20221012"})
+  void refusesOtherForms(String time) {
+    assertThat(Times.stamp(time)).isNull();
+    assertThat(Times.epochMillis(time)).isEqualTo(-1);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.lambdalogs.extension.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+
+/** Our SigV4 must sign exactly as the AWS SDK's own signer does. */
+class SigV4Test {
+  @ParameterizedTest
+  @CsvSource({
+      "https://team-logs.s3.eu-west-1.amazonaws.com, lambda-logs/greeter_fn/2026/11/24/16/20261124T163016012Z-0123456789abcdef-000001.ndjson.gz, eu-west-1, token",
+      "http://127.0.0.1:4566/team-logs, odd prefix/with spaces+plus=é/fn/x.ndjson, us-east-1, ''",
+  })
+  void signsLikeTheSdk(String base, String key, String region, String token) {
+    byte[] body = "{\"time\":\"2026-11-24T16:30:16.012Z\"}\n".getBytes(StandardCharsets.UTF_8);
+    SigV4.Credentials ours = new SigV4.Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        token.isEmpty() ? null : token);
+    URI uri = URI.create(base + "/" + SigV4.encodePath(key));
+    String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+
+    Map<String, String> signed = SigV4.sign("PUT", host, uri.getRawPath(), body, "20261124T163016Z", region, "s3", ours);
+
+    AwsCredentialsIdentity identity = token.isEmpty()
+        ? AwsCredentialsIdentity.create(ours.accessKeyId(), ours.secretAccessKey())
+        : AwsSessionCredentialsIdentity.create(ours.accessKeyId(), ours.secretAccessKey(), token);
+    SignedRequest sdk = AwsV4HttpSigner.create().sign(r -> r
+        .identity(identity)
+        .request(SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(uri).build())
+        .payload(ContentStreamProvider.fromByteArray(body))
+        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
+        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(Instant.parse("2026-11-24T16:30:16Z"), ZoneOffset.UTC)));
+
+    assertThat(signed.get("Authorization")).isEqualTo(sdk.request().firstMatchingHeader("Authorization").orElseThrow());
+    assertThat(signed.get("x-amz-content-sha256"))
+        .isEqualTo(sdk.request().firstMatchingHeader("x-amz-content-sha256").orElseThrow());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"a/b c.txt, a/b%20c.txt", "é+=&, %C3%A9%2B%3D%26", "safe-._~/AZaz09, safe-._~/AZaz09"})
+  void encodesKeysAsS3Expects(String key, String encoded) {
+    assertThat(SigV4.encodePath(key)).isEqualTo(encoded);
+  }
+}

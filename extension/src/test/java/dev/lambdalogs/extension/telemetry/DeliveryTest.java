@@ -1,0 +1,70 @@
+package dev.lambdalogs.extension.telemetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lambdalogs.extension.util.Json;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DeliveryTest {
+  static final String START = "{\"time\":\"2022-10-12T00:00:15.064Z\", \"type\":\"platform.start\","
+      + "\"record\":{\"requestId\":\"6d68ca91-49c9-448d-89b8-7ca3e6dc66aa\",\"version\":\"$LATEST\"}}";
+  static final String LINE = "{\"time\":\"2022-10-12T00:00:15.065Z\",\"type\":\"function\",\"record\":\"hello \\\"world\\\"\\n\"}";
+  static final String JSON_LINE = "{\"time\":\"2022-10-12T00:00:15.066Z\",\"type\":\"function\",\"record\":"
+      + "{\"timestamp\":\"2022-10-12T00:00:15.066Z\",\"level\":\"INFO\",\"requestId\":\"79b4f56e\",\"message\":\"hi\"}}";
+
+  @Test
+  void keepsEachEventByteForByteAndReadsItsFields() {
+    List<Event> events = Delivery.parse("[ " + START + " ,\n" + LINE + "," + JSON_LINE + "]");
+    assertThat(events).extracting(Event::raw).containsExactly(START, LINE, JSON_LINE);
+    assertThat(events).extracting(Event::type).containsExactly("platform.start", "function", "function");
+    assertThat(events.get(0).recordRequestId()).isEqualTo("6d68ca91-49c9-448d-89b8-7ca3e6dc66aa");
+    assertThat(events.get(1).recordText()).isEqualTo("hello \"world\"\n");
+    assertThat(events.get(2).recordRequestId()).isEqualTo("79b4f56e");
+    assertThat(events.get(0).time()).isEqualTo("2022-10-12T00:00:15.064Z");
+  }
+
+  @Test
+  void anEmptyDeliveryIsValid() {
+    assertThat(Delivery.parse("[]")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not json", "{\"type\":\"function\"}", "[{\"record\":\"x\"}]", "[{\"time\":1,\"type\":\"function\"}]",
+      "[\"a string\"]", "[" + START + "", "[" + START + "] trailing"})
+  void refusesMalformedDeliveriesWhole(String body) {
+    assertThatThrownBy(() -> Delivery.parse(body)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void lineAddsTheRequestIdOnlyWhenKnownAndAbsent() {
+    Event line = Delivery.parse("[" + LINE + "]").get(0);
+    assertThat(line.line(null)).isEqualTo(LINE);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> withId = (Map<String, Object>) Json.parse(line.line("abc"));
+    assertThat(withId).containsEntry("requestId", "abc").containsEntry("record", "hello \"world\"\n");
+    Event already = Delivery.parse("[{\"time\":\"t\",\"type\":\"function\",\"requestId\":\"x\",\"record\":\"r\"}]").get(0);
+    assertThat(already.line("abc")).isEqualTo(already.raw());
+  }
+
+  @Test
+  void invocationsAttributeLinesBetweenStartAndReport() {
+    Invocations invocations = new Invocations();
+    List<Event> events = Delivery.parse("[" + String.join(",",
+        "{\"time\":\"t\",\"type\":\"function\",\"record\":\"before any start\"}",
+        "{\"time\":\"t\",\"type\":\"platform.start\",\"record\":{\"requestId\":\"r1\"}}",
+        "{\"time\":\"t\",\"type\":\"function\",\"record\":\"in r1\"}",
+        "{\"time\":\"t\",\"type\":\"platform.runtimeDone\",\"record\":{\"requestId\":\"r1\"}}",
+        "{\"time\":\"t\",\"type\":\"extension\",\"record\":\"after runtimeDone, still r1\"}",
+        "{\"time\":\"t\",\"type\":\"platform.report\",\"record\":{\"requestId\":\"r1\"}}",
+        "{\"time\":\"t\",\"type\":\"function\",\"record\":\"between invocations\"}",
+        "{\"time\":\"t\",\"type\":\"platform.initStart\",\"record\":{}}") + "]");
+    assertThat(events.stream().map(invocations::requestIdFor).toList())
+        .containsExactly(null, "r1", "r1", "r1", "r1", "r1", null, null);
+    assertThat(invocations.lastReported()).isEqualTo("r1");
+  }
+}
