@@ -29,8 +29,12 @@ public final class Layer {
   public static final String JAR = "lambdalogs/lambdalogs-extension.jar";
   public static final String JRE = "lambdalogs/jre/";
   private static final String RESOURCES = "/lambdalogs/layer/";
-  /** 1980-01-01 00:00 in DOS form: read and written back in the same zone, it gives the same bytes anywhere. */
-  private static final long FIXED_DOS_TIME = 0x00210000L;
+  /**
+   * 2000-01-01 00:00 in DOS form: read and written back in the same zone, it gives the same bytes
+   * anywhere, and it is far enough from 1980 that no zone pushes it out of DOS range (which would add
+   * extended-time fields).
+   */
+  private static final long FIXED_DOS_TIME = (20L << 25) | (1L << 21) | (1L << 16);
 
   private Layer() {}
 

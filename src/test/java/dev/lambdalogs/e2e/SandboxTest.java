@@ -1,0 +1,113 @@
+package dev.lambdalogs.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdalogs.e2e.support.ProbeExtension;
+import dev.lambdalogs.sandbox.Sandbox;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Lambda sandbox emulator itself, seen by a probe extension running as its own process. */
+class SandboxTest {
+  @TempDir
+  Path dir;
+
+  Sandbox start(String mode, Sandbox.Options options, String... more) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("PROBE_MODE", mode, "PROBE_OUT", dir.resolve("deliveries").toString()));
+    for (int i = 0; i < more.length; i += 2) {
+      env.put(more[i], more[i + 1]);
+    }
+    Sandbox sandbox = Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), new Sandbox.Function("probe_fn", env), options);
+    assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
+    return sandbox;
+  }
+
+  List<Map<String, Object>> events() throws Exception {
+    return ProbeExtension.deliveries(dir.resolve("deliveries")).stream().flatMap(List::stream).toList();
+  }
+
+  @Test
+  void theLifecycleInEventsInitThenInvocations() throws Exception {
+    List<String> requestIds = new java.util.ArrayList<>();
+    try (Sandbox sandbox = start("normal", Sandbox.Options.defaults())) {
+      for (int i = 0; i < 3; i++) {
+        requestIds.add(sandbox.invoke(inv -> inv.log("line of " + inv.requestId())).requestId());
+      }
+      assertThat(sandbox.shutdown().killed()).isEmpty();
+    }
+    List<String> types = events().stream().map(e -> (String) e.get("type")).toList();
+    assertThat(types.subList(0, 5)).containsExactly("platform.initStart", "platform.extension",
+        "platform.telemetrySubscription", "platform.initRuntimeDone", "platform.initReport");
+    assertThat(types.subList(5, types.size())).containsExactlyElementsOf(
+        java.util.Collections.nCopies(3, List.of("platform.start", "function", "platform.runtimeDone", "platform.report"))
+            .stream().flatMap(List::stream).toList());
+    List<Object> reported = events().stream().filter(e -> "platform.report".equals(e.get("type")))
+        .map(e -> (Object) ((Map<?, ?>) e.get("record")).get("requestId")).toList();
+    assertThat(reported).isEqualTo(List.copyOf(requestIds));
+  }
+
+  @Test
+  void deliveriesKeepToTheSubscribersBufferingLimits() throws Exception {
+    try (Sandbox sandbox = start("normal", Sandbox.Options.defaults(),
+        "PROBE_BUFFERING", "{\"maxItems\":1000,\"maxBytes\":262144,\"timeoutMs\":1000}")) {
+      sandbox.invoke(inv -> {
+        for (int i = 0; i < 2_500; i++) {
+          inv.log("line " + i);
+        }
+      });
+      sandbox.shutdown();
+    }
+    List<List<Map<String, Object>>> deliveries = ProbeExtension.deliveries(dir.resolve("deliveries"));
+    assertThat(deliveries).allSatisfy(d -> assertThat(d).hasSizeLessThanOrEqualTo(1000));
+    assertThat(deliveries.stream().filter(d -> d.size() == 1000)).as("full batches go at once").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(events()).filteredOn(e -> "function".equals(e.get("type"))).hasSize(2_500);
+  }
+
+  @Test
+  void subscriptionLimitsAreValidated() throws Exception {
+    for (String bad : List.of("{\"maxItems\":999}", "{\"maxItems\":10001}", "{\"maxBytes\":262143}",
+        "{\"maxBytes\":1048577}", "{\"timeoutMs\":24}", "{\"timeoutMs\":30001}", "{\"maxItems\":1000.5}")) {
+      Map<String, String> env = Map.of("PROBE_MODE", "normal", "PROBE_OUT", dir.resolve("d").toString(), "PROBE_BUFFERING", bad);
+      try (Sandbox sandbox = Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), new Sandbox.Function("probe_fn", env),
+          Sandbox.Options.defaults())) {
+        Thread.sleep(50);
+        assertThat(sandbox.extensionOutput()).as(bad).anyMatch(l -> l.startsWith("subscribe: 400") && l.contains("buffering."));
+      }
+    }
+  }
+
+  @Test
+  void anExtensionThatIgnoresShutdownIsKilledAtTheDeadline() throws Exception {
+    Sandbox.ShutdownResult result;
+    try (Sandbox sandbox = start("ignore-shutdown", new Sandbox.Options(64L << 20, 2_000, 10_000, 30_000))) {
+      sandbox.invoke(inv -> inv.log("hello"));
+      result = sandbox.shutdown();
+    }
+    assertThat(result.killed()).containsExactly("probe");
+    assertThat(result.durationMs()).isBetween(2_000L, 3_000L);
+  }
+
+  @Test
+  void aSubscriberThatDoesNotKeepUpLosesEventsAndIsToldSo() throws Exception {
+    try (Sandbox sandbox = start("slow", new Sandbox.Options(20_000, 2_000, 10_000, 30_000))) {
+      sandbox.invoke(inv -> {
+        for (int i = 0; i < 3_000; i++) {
+          inv.log("line " + i);
+        }
+      });
+      Thread.sleep(200);
+      sandbox.invoke(inv -> inv.log("after"));
+      long dropped = sandbox.droppedByPlatform();
+      sandbox.shutdown();
+      assertThat(dropped).isPositive();
+      List<Map<String, Object>> reports = events().stream().filter(e -> "platform.logsDropped".equals(e.get("type"))).toList();
+      assertThat(reports).isNotEmpty();
+      long reported = reports.stream().mapToLong(e -> ((Number) ((Map<?, ?>) e.get("record")).get("droppedRecords")).longValue()).sum();
+      long functionLines = events().stream().filter(e -> "function".equals(e.get("type"))).count();
+      assertThat(reported + functionLines).as("every line delivered or reported dropped").isGreaterThanOrEqualTo(3_001);
+    }
+  }
+}
