@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The extension's benchmark: the real layer in the sandbox emulator, writing to moto's S3 through a
  * counting proxy. Run with {@code ./mvnw -Pbenchmark verify -DskipTests}; it prints a Markdown table
- * and writes it to target/benchmark.md. Every figure is a median (and p90 or p99 where said) over
+ * and writes it to target/e2e/benchmark.md. {@code -Dbench.only=init,steady,puts,ingest} picks parts;
+ * {@code -Dbench.coldStarts=N} sets the number of cold starts. Every figure is a median (and p90 or p99 where said) over
  * repeated runs: the machines are noisy.
  */
 public final class ExtensionBenchmark {
@@ -38,12 +39,21 @@ public final class ExtensionBenchmark {
         S3Client s3 = S3.client(moto.endpoint())) {
       s3.createBucket(b -> b.bucket(BUCKET));
       ExtensionBenchmark bench = new ExtensionBenchmark(proxy);
-      bench.initTime(false, coldStarts);
-      bench.initTime(true, coldStarts);
-      bench.steady(1_000);
-      bench.putsPerThousandInvocations();
-      bench.throughput(false);
-      bench.throughput(true);
+      String only = System.getProperty("bench.only", "init,steady,puts,ingest");
+      if (only.contains("init")) {
+        bench.initTime(false, coldStarts);
+        bench.initTime(true, coldStarts);
+      }
+      if (only.contains("steady")) {
+        bench.steady(1_000);
+      }
+      if (only.contains("puts")) {
+        bench.putsPerThousandInvocations();
+      }
+      if (only.contains("ingest")) {
+        bench.throughput(false);
+        bench.throughput(true);
+      }
       bench.print();
     }
   }
