@@ -20,6 +20,7 @@ if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0 # already made by this script from this JDK
 fi
 rm -rf "$out"
+mkdir -p "$(dirname "$out")"
 log="$out.log"
 if ! "$jdk/bin/jlink" --add-modules java.base,jdk.httpserver --output "$out" \
   --strip-debug --no-header-files --no-man-pages --compress=zip-0 --generate-cds-archive > "$log" 2>&1; then
