@@ -30,6 +30,6 @@ public final class ArchiveKey {
     sequence++;
     return prefix + function + '/' + stamp.substring(0, 4) + '/' + stamp.substring(4, 6) + '/'
         + stamp.substring(6, 8) + '/' + stamp.substring(9, 11) + '/' + stamp + '-' + environmentId + '-'
-        + String.format("%06d", sequence) + suffix;
+        + Times.pad(sequence, 6) + suffix;
   }
 }

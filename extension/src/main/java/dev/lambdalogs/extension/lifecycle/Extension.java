@@ -49,8 +49,7 @@ public final class Extension {
     this.loss = new Loss();
     this.shipper = new Shipper(sink, loss, config.maxBufferBytes(), Math.min(1_000, config.flushIntervalMs()));
     ArchiveKey keys = new ArchiveKey(config.prefix(), config.functionName(), environmentId(), config.gzip());
-    this.batcher = new Batcher(config.flushBytes(), config.flushIntervalMs(), config.gzip(), keys, loss,
-        shipper::enqueue);
+    this.batcher = new Batcher(config.flushBytes(), config.flushIntervalMs(), config.gzip(), keys, loss, shipper);
     this.listener = new Listener(batcher);
   }
 
@@ -85,7 +84,12 @@ public final class Extension {
       api.initError("Extension.SubscribeFailed", e.getMessage());
       throw e;
     }
-    Thread thread = new Thread(() -> shipper.run(() -> batcher.sealIfDue(System.currentTimeMillis())), "lambdalogs-shipper");
+    Thread thread = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        shipper.run(batcher);
+      }
+    }, "lambdalogs-shipper");
     thread.setDaemon(true);
     thread.start();
     Log.debug("listening on port " + listener.port() + ", writing to " + sink.describe(""));

@@ -1,11 +1,13 @@
 package dev.lambdalogs.extension.sink;
 
+import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.batch.SealedBatch;
 import dev.lambdalogs.extension.util.Log;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Writes sealed batches to the sink, oldest first, on its own thread, retrying every failure with
@@ -13,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * bounded: past the cap, the oldest batch not being written is dropped and counted, and the next object
  * says so.
  */
-public final class Shipper {
+public final class Shipper implements Consumer<SealedBatch> {
   private static final long BASE_BACKOFF_MS = 100;
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long MAX_BACKOFF_NEEDS_USER_MS = 20_000;
@@ -34,7 +36,7 @@ public final class Shipper {
   private volatile long deadlineMillis = Long.MAX_VALUE;
   private String lastFailure;
 
-  /** @param tickMs how often, at least, the clock given to {@link #run} is called */
+  /** @param tickMs how often, at least, the batcher is asked to seal a due batch */
   public Shipper(Sink sink, Loss loss, long maxHeldBytes, long tickMs) {
     this.sink = sink;
     this.loss = loss;
@@ -42,7 +44,9 @@ public final class Shipper {
     this.tickMs = tickMs;
   }
 
-  public synchronized void enqueue(SealedBatch batch) {
+  /** Takes a sealed batch to write. */
+  @Override
+  public synchronized void accept(SealedBatch batch) {
     queue.addLast(batch);
     heldBytes += batch.body().length;
     // keep the batch being written, and always the newest one when it is alone
@@ -62,10 +66,10 @@ public final class Shipper {
     notifyAll();
   }
 
-  /** The shipper's thread: writes batches, and calls {@code clock} (which seals aged batches) between them. */
-  public void run(Runnable clock) {
+  /** The shipper's thread: writes batches, and between them has the batcher seal a batch that is due. */
+  public void run(Batcher batcher) {
     while (true) {
-      clock.run();
+      batcher.sealIfDue(System.currentTimeMillis());
       SealedBatch next = takeNext();
       if (next != null) {
         write(next);

@@ -1,6 +1,7 @@
 package dev.lambdalogs.extension.telemetry;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.util.Log;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,7 +25,8 @@ public final class Listener {
   private final AtomicLong malformed = new AtomicLong();
 
   /**
-   * Binds an ephemeral port on every interface: inside Lambda the platform reaches it as
+   * Binds an ephemeral port (anonymous classes, not lambdas, here and on the rest of the start-up path:
+   * a lambda's first use costs tens of milliseconds of CPU) on every interface: inside Lambda the platform reaches it as
    * sandbox.localdomain, which is not resolvable elsewhere, and the sandbox has no other network.
    */
   public Listener(Batcher batcher) throws IOException {
@@ -32,8 +35,20 @@ public final class Listener {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     this.server = HttpServer.create(new InetSocketAddress(0), 0);
     // one thread: events of one environment stay in the order Lambda sent them
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "lambdalogs-listener")));
-    server.createContext("/", this::handle);
+    server.setExecutor(Executors.newSingleThreadExecutor(new ThreadFactory() {
+      @Override
+      public Thread newThread(Runnable r) {
+        Thread t = new Thread(r, "lambdalogs-listener");
+        t.setDaemon(true);
+        return t;
+      }
+    }));
+    server.createContext("/", new HttpHandler() {
+      @Override
+      public void handle(HttpExchange exchange) throws IOException {
+        Listener.this.handle(exchange);
+      }
+    });
   }
 
   public void start() {
@@ -96,12 +111,6 @@ public final class Listener {
     if (body.length > 0) {
       exchange.getResponseBody().write(body);
     }
-  }
-
-  static Thread daemon(Runnable r, String name) {
-    Thread t = new Thread(r, name);
-    t.setDaemon(true);
-    return t;
   }
 
   public void stop() {

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Subscribes the listener to the Telemetry API (2022-07-01 path, schema 2022-12-13). */
 public final class TelemetryApi {
@@ -23,7 +22,10 @@ public final class TelemetryApi {
 
   public static void subscribe(String runtimeApi, String extensionId, int port, Set<String> types)
       throws IOException {
-    String typeList = types.stream().sorted().map(Json::quote).collect(Collectors.joining(","));
+    StringBuilder typeList = new StringBuilder();
+    for (String type : new java.util.TreeSet<>(types)) {
+      typeList.append(typeList.length() == 0 ? "" : ",").append(Json.quote(type));
+    }
     String body = "{\"schemaVersion\":\"2022-12-13\",\"destination\":{\"protocol\":\"HTTP\","
         + "\"URI\":\"http://sandbox.localdomain:" + port + "\"},\"types\":[" + typeList + "],"
         + "\"buffering\":{\"maxItems\":" + MAX_ITEMS + ",\"maxBytes\":" + MAX_BYTES + ",\"timeoutMs\":"

@@ -43,7 +43,9 @@ public final class Http {
       conn.setConnectTimeout(connectTimeoutMs);
       conn.setReadTimeout(readTimeoutMs);
       conn.setUseCaches(false);
-      headers.forEach(conn::setRequestProperty);
+      for (Map.Entry<String, String> header : headers.entrySet()) {
+        conn.setRequestProperty(header.getKey(), header.getValue());
+      }
       if (body != null) {
         conn.setDoOutput(true);
         conn.setFixedLengthStreamingMode(body.length);
@@ -53,11 +55,11 @@ public final class Http {
       }
       int status = conn.getResponseCode();
       Map<String, String> responseHeaders = new LinkedHashMap<>();
-      conn.getHeaderFields().forEach((name, values) -> {
-        if (name != null && !values.isEmpty()) {
-          responseHeaders.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0));
+      for (Map.Entry<String, java.util.List<String>> field : conn.getHeaderFields().entrySet()) {
+        if (field.getKey() != null && !field.getValue().isEmpty()) {
+          responseHeaders.put(field.getKey().toLowerCase(java.util.Locale.ROOT), field.getValue().get(0));
         }
-      });
+      }
       return new Response(status, responseHeaders, readAll(status >= 400 ? conn.getErrorStream() : conn.getInputStream()));
     } catch (IOException e) {
       // a broken connection must not be handed back to the keep-alive pool

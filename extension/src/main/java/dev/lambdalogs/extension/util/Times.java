@@ -42,8 +42,15 @@ public final class Times {
   /** Epoch milliseconds in the Telemetry API's own time format, for the records the extension writes. */
   public static String iso(long epochMillis) {
     ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC);
-    return String.format("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.getYear(), t.getMonthValue(),
-        t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
+    return pad(t.getYear(), 4) + '-' + pad(t.getMonthValue(), 2) + '-' + pad(t.getDayOfMonth(), 2) + 'T'
+        + pad(t.getHour(), 2) + ':' + pad(t.getMinute(), 2) + ':' + pad(t.getSecond(), 2) + '.'
+        + pad(t.getNano() / 1_000_000, 3) + 'Z';
+  }
+
+  /** Zero-padded decimal; String.format would load the whole Formatter and regex machinery. */
+  public static String pad(long value, int width) {
+    String digits = Long.toString(value);
+    return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
   }
 
   /** Milliseconds since the epoch of a Telemetry API time, or -1 when it is not of that form. */
