@@ -3,8 +3,8 @@
 #   build-jre.sh JDK OUTPUT
 # jlink from Temurin 25, whose binaries need only glibc 2.17 (Amazon Linux 2 and 2023); Debian's OpenJDK
 # needs glibc 2.34 and must not be used. Only the modules the extension uses, no debug data, resources
-# left uncompressed (decompressing them would cost CPU at every start), and the default CDS archive, so
-# the JDK's own start-up classes are mapped rather than parsed.
+# left uncompressed (decompressing them would cost CPU at every start), and a CDS archive of exactly the
+# JDK classes the extension loads (classlist beside this script), mapped rather than parsed at start.
 set -eu
 jdk=$1
 out=$2
@@ -15,7 +15,8 @@ if [ ! -x "$jdk/bin/jlink" ] || ! "$jdk/bin/java" -version 2>&1 | grep -q 'Temur
   exit 0
 fi
 stamp="$out/.built-from"
-want="$("$jdk/bin/java" -version 2>&1 | tail -1) $(cksum < "$0")"
+classlist="$(dirname "$0")/classlist"
+want="$("$jdk/bin/java" -version 2>&1 | tail -1) $(cksum < "$0") $(cksum < "$classlist")"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0 # already made by this script from this JDK
 fi
@@ -23,10 +24,12 @@ rm -rf "$out"
 mkdir -p "$(dirname "$out")"
 log="$out.log"
 if ! "$jdk/bin/jlink" --add-modules java.base,jdk.httpserver --output "$out" \
-  --strip-debug --no-header-files --no-man-pages --compress=zip-0 --generate-cds-archive > "$log" 2>&1; then
+    --strip-debug --no-header-files --no-man-pages --compress=zip-0 > "$log" 2>&1 \
+  || ! "$out/bin/java" -Xshare:dump -XX:SharedClassListFile="$classlist" -XX:+UseSerialGC \
+    -XX:SharedArchiveFile="$out/lib/server/classes.jsa" >> "$log" 2>&1; then
   cat "$log" >&2
   exit 1
 fi
-# what the extension never uses: other tools, and the archive for heaps over 32 GB
-rm -rf "$out/bin/jwebserver" "$out/bin/keytool" "$out/lib/server/classes_nocoops.jsa"
+# what the extension never uses
+rm -rf "$out/bin/jwebserver" "$out/bin/keytool"
 echo "$want" > "$stamp"

@@ -295,4 +295,32 @@ class ExtensionToS3Test {
     assertThat(logged).as("what is archived keeps its order").containsSubsequence(archived);
     assertThat(archived).doesNotHaveDuplicates().endsWith(logged.get(logged.size() - 1));
   }
+
+  @Test
+  void atTheDefaultCapAnOutageDuringABigBurstDropsAndReportsButNeverRunsOutOfMemory() throws Exception {
+    java.util.Random random = new java.util.Random(42);
+    try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
+      proxy.failAll(Fault.SLOW_DOWN);
+      sandbox.invoke(invocation -> {
+        for (int i = 0; i < 250_000; i++) {
+          // random hex compresses about 2:1, so the 4 MiB cap is passed well before the end
+          String line = "burst " + i + " " + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())
+              + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+          logged.add(line);
+          invocation.log(line);
+        }
+        Thread.sleep(3_000); // the environment is thawed while the function runs: the extension takes it all in
+      });
+      proxy.heal();
+      sandbox.invoke(logs("after the outage", 10));
+      assertCleanExit(sandbox);
+      assertThat(sandbox.extensionOutput()).noneMatch(l -> l.contains("OutOfMemoryError"));
+    }
+    Archive archive = archive().assertLayoutWithGaps(FUNCTION);
+    long dropped = archive.eventsOfType("lambdalogs.dropped").stream()
+        .mapToLong(e -> ((Number) ((Map<?, ?>) e.get("record")).get("droppedEvents")).longValue()).sum();
+    assertThat(dropped).isPositive();
+    assertThat(archive.functionLines().size() + dropped).isEqualTo(logged.size());
+    assertThat(logged).containsSubsequence(archive.functionLines());
+  }
 }

@@ -50,7 +50,7 @@ public record Config(
         r.endpoint(),
         r.bool("LAMBDALOGS_S3_PATH_STYLE", false),
         r.path("LAMBDALOGS_LOCAL_DIR"),
-        r.positive("LAMBDALOGS_MAX_BUFFER_BYTES", 8L << 20, 64L << 10, 1L << 31),
+        r.positive("LAMBDALOGS_MAX_BUFFER_BYTES", 4L << 20, 64L << 10, 1L << 31),
         r.text("AWS_REGION", r.text("AWS_DEFAULT_REGION", "us-east-1")),
         r.text("AWS_LAMBDA_FUNCTION_NAME", "unknown-function"));
   }

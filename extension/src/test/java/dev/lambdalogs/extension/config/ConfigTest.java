@@ -45,6 +45,7 @@ class ConfigTest {
     assertThat(config.pathStyle()).isFalse();
     assertThat(config.localDir()).isNull();
     assertThat(config.functionName()).isEqualTo("fn");
+    assertThat(config.maxBufferBytes()).isEqualTo(4_194_304);
     assertThat(config.hasDestination()).isTrue();
   }
 
