@@ -110,4 +110,18 @@ class SandboxTest {
       assertThat(reported + functionLines).as("every line delivered or reported dropped").isGreaterThanOrEqualTo(3_001);
     }
   }
+
+  @Test
+  void nothingIsDeliveredWhileTheEnvironmentIsFrozen() throws Exception {
+    try (Sandbox sandbox = start("normal", Sandbox.Options.defaults(),
+        "PROBE_BUFFERING", "{\"maxItems\":1000,\"maxBytes\":262144,\"timeoutMs\":500}")) {
+      sandbox.invoke(inv -> inv.log("waits in the platform's buffer"));
+      long before = sandbox.deliveries();
+      Thread.sleep(1_500); // frozen: the buffering timeout passes, and still nothing may be sent
+      assertThat(sandbox.deliveries()).as("deliveries while frozen").isEqualTo(before);
+      sandbox.shutdown();
+      assertThat(sandbox.deliveries()).as("delivered once thawed").isGreaterThan(before);
+    }
+    assertThat(events()).anyMatch(e -> "waits in the platform's buffer".equals(e.get("record")));
+  }
 }

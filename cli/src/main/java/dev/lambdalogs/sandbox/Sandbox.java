@@ -57,7 +57,12 @@ public final class Sandbox implements AutoCloseable {
 
   public record InitResult(boolean ok, String errorType, String errorMessage, long durationMs) {}
 
-  public record InvokeResult(String requestId, String status, long durationMs, double postRuntimeMs) {}
+  /**
+   * @param postRuntimeMs from the handler's return until every extension was back in event/next
+   * @param turnaroundMs the longest an extension took from receiving INVOKE to its next event/next call
+   */
+  public record InvokeResult(String requestId, String status, long durationMs, double postRuntimeMs,
+      double turnaroundMs) {}
 
   public record ShutdownResult(Map<String, Integer> exitCodes, List<String> killed, long durationMs,
       List<String> exitErrors) {}
@@ -90,6 +95,8 @@ public final class Sandbox implements AutoCloseable {
     final LinkedBlockingQueue<String> pending = new LinkedBlockingQueue<>();
     int nextCalls;
     int dispatched;
+    long handedNanos;
+    long backNanos;
 
     Registered(String name, Set<String> events) {
       this.name = name;
@@ -256,7 +263,7 @@ public final class Sandbox implements AutoCloseable {
         "durationMs", round(totalMs), "billedDurationMs", (long) Math.ceil(totalMs),
         "memorySizeMB", function.memoryMb(), "maxMemoryUsedMB", Math.min(function.memoryMb(), 64))));
     freeze();
-    return new InvokeResult(requestId, status, (long) totalMs, (finished - runtimeDone) / 1e6);
+    return new InvokeResult(requestId, status, (long) totalMs, (finished - runtimeDone) / 1e6, turnaroundMs());
   }
 
   private String runHandler(Handler handler, String requestId) {
@@ -285,6 +292,11 @@ public final class Sandbox implements AutoCloseable {
       invocation.log("ERROR", "Invoke Error " + e);
       return "error";
     }
+  }
+
+  private synchronized double turnaroundMs() {
+    return registered.values().stream().filter(r -> r.events.contains("INVOKE"))
+        .mapToDouble(r -> (r.backNanos - r.handedNanos) / 1e6).max().orElse(0);
   }
 
   private synchronized void dispatch(String eventType, String event) {
@@ -418,11 +430,15 @@ public final class Sandbox implements AutoCloseable {
         return Reply.error(403, "Extension.Unknown", "unknown Lambda-Extension-Identifier");
       }
       r.nextCalls++;
+      r.backNanos = System.nanoTime();
       processes.get(r.name).ready();
       notifyAll();
     }
     try {
       String event = r.pending.take();
+      synchronized (this) {
+        r.handedNanos = System.nanoTime();
+      }
       return new Reply(200, Map.of("Lambda-Extension-Event-Identifier", UUID.randomUUID().toString()), event);
     } catch (InterruptedException e) {
       return Reply.error(500, "Sandbox.Stopped", "the environment stopped");
@@ -494,6 +510,11 @@ public final class Sandbox implements AutoCloseable {
   /** Where each subscriber listens, as this machine reaches it. */
   public List<java.net.URI> telemetryDestinations() {
     return telemetry.subscribers().stream().map(s -> s.subscription().loopbackDestination()).toList();
+  }
+
+  /** POSTs made to subscribers so far, accepted or not. */
+  public long deliveries() {
+    return telemetry.subscribers().stream().mapToLong(s -> s.counts().deliveries()).sum();
   }
 
   /** Events the platform dropped because a subscriber did not keep up. */

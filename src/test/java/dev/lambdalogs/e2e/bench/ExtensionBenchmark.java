@@ -3,6 +3,7 @@ package dev.lambdalogs.e2e.bench;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
+import dev.lambdalogs.e2e.support.ProbeExtension;
 import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.io.IOException;
@@ -103,21 +104,40 @@ public final class ExtensionBenchmark {
   }
 
   void steady(int invocations) throws IOException {
-    List<Double> post = new ArrayList<>();
+    List<Double> post;
     try (Sandbox sandbox = start(false, env())) {
-      for (int i = 0; i < invocations; i++) {
-        post.add(sandbox.invoke(inv -> {
-          for (int l = 0; l < 10; l++) {
-            inv.log(LINE);
-          }
-        }).postRuntimeMs());
-      }
-      sandbox.shutdown();
+      post = postRuntime(sandbox, invocations);
       row("peak RSS over " + invocations + " invocations of 10 lines, " + runtime(false),
           fmt(sandbox.stats().get(0).peakRssKb() / 1024.0) + " MB", "< 64 MB");
     }
     row("post-runtime time added per invocation, no batch due (" + invocations + " invocations)",
         "p50 " + fmt(median(post)) + " ms, p99 " + fmt(percentile(post, 99)) + " ms", "p99 < 2 ms");
+    // the floor: the same loop with an extension that does nothing but call event/next
+    Path probe = Files.createTempDirectory("probe-");
+    Map<String, String> env = Map.of("PROBE_OUT", probe.resolve("deliveries").toString(),
+        "PROBE_BUFFERING", "{\"timeoutMs\":100}");
+    try (Sandbox sandbox = Sandbox.start(ProbeExtension.layer(probe.resolve("layer")),
+        new Sandbox.Function("bench_fn", env), Sandbox.Options.defaults())) {
+      if (!sandbox.initResult().ok()) {
+        throw new IllegalStateException("the probe extension did not start: " + sandbox.extensionOutput());
+      }
+      List<Double> floor = postRuntime(sandbox, invocations);
+      row("the same, with a do-nothing extension (the emulator's and the machine's floor)",
+          "p50 " + fmt(median(floor)) + " ms, p99 " + fmt(percentile(floor, 99)) + " ms", "");
+    }
+  }
+
+  private static List<Double> postRuntime(Sandbox sandbox, int invocations) {
+    List<Double> post = new ArrayList<>();
+    for (int i = 0; i < invocations; i++) {
+      post.add(sandbox.invoke(inv -> {
+        for (int l = 0; l < 10; l++) {
+          inv.log(LINE);
+        }
+      }).postRuntimeMs());
+    }
+    sandbox.shutdown();
+    return post;
   }
 
   /**

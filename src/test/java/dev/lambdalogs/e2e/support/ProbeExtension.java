@@ -80,10 +80,26 @@ public final class ProbeExtension {
     Path script = dir.resolve("extensions/probe");
     Files.createDirectories(script.getParent());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
+    Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + classPath() + "' "
         + ProbeExtension.class.getName() + "\n");
     script.toFile().setExecutable(true);
     return dir;
+  }
+
+  /** This class's class path: the test JVM's, or the class loader's under Maven's exec:java. */
+  private static String classPath() {
+    if (ProbeExtension.class.getClassLoader() instanceof java.net.URLClassLoader loader && loader.getURLs().length > 0) {
+      StringBuilder path = new StringBuilder();
+      for (java.net.URL url : loader.getURLs()) {
+        try {
+          path.append(path.length() == 0 ? "" : ":").append(Path.of(url.toURI()));
+        } catch (java.net.URISyntaxException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return path.toString();
+    }
+    return System.getProperty("java.class.path");
   }
 
   /** Every delivery received, in order: each a JSON array of events. */

@@ -16,6 +16,11 @@ public final class Batcher {
   private final Loss loss;
   private final Consumer<SealedBatch> shipper;
   private Batch open;
+  /**
+   * The open batch's oldest time, or none: read without the lock, so that an invocation never waits
+   * behind a delivery being compressed just to learn that nothing is due.
+   */
+  private volatile long openOldestMillis = Long.MAX_VALUE;
 
   public Batcher(long flushBytes, long flushIntervalMs, boolean gzip, ArchiveKey keys, Loss loss,
       Consumer<SealedBatch> shipper) {
@@ -31,6 +36,7 @@ public final class Batcher {
   public synchronized void add(String time, String line) {
     if (open == null) {
       open = openBatch(time);
+      openOldestMillis = open.oldestMillis;
     }
     open.add(line);
     if (open.rawBytes() >= flushBytes) {
@@ -47,8 +53,9 @@ public final class Batcher {
    * True when the open batch's oldest line has waited the flush interval, counted from the event's own
    * time: events can spend a frozen spell in the platform's buffer before they arrive.
    */
-  public synchronized boolean isDue(long nowMillis) {
-    return open != null && nowMillis - open.oldestMillis >= flushIntervalMs;
+  public boolean isDue(long nowMillis) {
+    long oldest = openOldestMillis;
+    return oldest != Long.MAX_VALUE && nowMillis - oldest >= flushIntervalMs;
   }
 
   public synchronized void sealIfDue(long nowMillis) {
@@ -87,6 +94,7 @@ public final class Batcher {
   private void seal() {
     Batch batch = open;
     open = null;
+    openOldestMillis = Long.MAX_VALUE;
     shipper.accept(batch.seal(keys.next(batch.firstEventTime)));
   }
 }
