@@ -15,6 +15,15 @@ class MainTest {
   }
 
   @Test
+  void aFailureSaysWhatToDoAndExitsWith1(@TempDir Path dir) {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cli = Main.commandLine();
+    cli.setErr(new java.io.PrintWriter(err));
+    assertThat(cli.execute("layer", "build", "-o", dir.resolve("no/such/folder/layer.zip").toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("lambdalogs: cannot write the layer to").contains("choose another path");
+  }
+
+  @Test
   void layerBuildWritesTheZip(@TempDir Path dir) throws Exception {
     Path zip = dir.resolve("layer.zip");
     assertThat(Main.run("layer", "build", "-o", zip.toString())).isZero();

@@ -1,6 +1,8 @@
 package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.layer.Layer;
+import dev.lambdalogs.cli.util.ExitException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -29,8 +31,18 @@ public final class LayerCommand {
 
     @Override
     public Integer call() throws Exception {
-      Layer.Zip zip = Layer.build(jre);
-      Files.write(output, zip.bytes());
+      Layer.Zip zip;
+      try {
+        zip = Layer.build(jre);
+      } catch (IOException e) {
+        throw new ExitException(ExitException.FAILED, e.getMessage());
+      }
+      try {
+        Files.write(output, zip.bytes());
+      } catch (IOException e) {
+        throw new ExitException(ExitException.FAILED, "cannot write the layer to " + output + ": " + e
+            + " (choose another path with -o FILE)");
+      }
       spec.commandLine().getOut().printf("%s  %d bytes  sha256:%s%n", output, zip.bytes().length, zip.sha256());
       return 0;
     }

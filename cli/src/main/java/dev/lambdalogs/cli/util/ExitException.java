@@ -3,9 +3,6 @@ package dev.lambdalogs.cli.util;
 /** Ends the command with a message for the user and one of the documented exit codes. */
 public final class ExitException extends RuntimeException {
   public static final int FAILED = 1;
-  public static final int USAGE = 2;
-  public static final int PARTLY_DONE = 3;
-  public static final int DRIFT = 4;
 
   private final int code;
 
