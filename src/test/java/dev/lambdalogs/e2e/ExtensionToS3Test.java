@@ -229,8 +229,10 @@ class ExtensionToS3Test {
     }
     assertThat(statuses).containsExactly(400, 400, 400);
     Archive archive = archive().assertLayout(FUNCTION).assertFunctionLines(logged);
-    assertThat(archive.eventsOfType("lambdalogs.dropped")).singleElement()
-        .extracting(e -> ((Map<?, ?>) e.get("record")).get("malformedDeliveries")).isEqualTo(3.0);
+    // reported in the next batch opened: one record, or more when deliveries interleave
+    assertThat(archive.eventsOfType("lambdalogs.dropped").stream()
+        .mapToDouble(e -> ((Number) ((Map<?, ?>) e.get("record")).get("malformedDeliveries")).doubleValue()).sum())
+        .isEqualTo(3.0);
   }
 
   @Test
