@@ -154,21 +154,30 @@ function compReplyArray() {
 # to generate possible options and subcommands for the last specified subcommand.
 function _complete_lambdalogs() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_lambdalogs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uninstall" ];    then _picocli_lambdalogs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} layer" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} layer build" ];    then _picocli_lambdalogs_layer; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
-  local cmds0=(layer)
-  local cmds1=(demo)
-  local cmds2=(help)
-  local cmds3=(layer build)
+  local cmds0=(install)
+  local cmds1=(uninstall)
+  local cmds2=(status)
+  local cmds3=(layer)
+  local cmds4=(demo)
+  local cmds5=(help)
+  local cmds6=(layer build)
 
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_lambdalogs_layer_build; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_lambdalogs_help; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_lambdalogs_demo; return $?; fi
-  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_lambdalogs_layer; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lambdalogs_layer_build; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lambdalogs_help; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_lambdalogs_demo; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_lambdalogs_layer; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_lambdalogs_status; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_lambdalogs_uninstall; return $?; fi
+  if CompWordsContainsArray "${cmds0[@]}"; then _picocli_lambdalogs_install; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
   _picocli_lambdalogs; return $?;
@@ -179,9 +188,183 @@ function _picocli_lambdalogs() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="layer demo help"
+  local commands="install uninstall status layer demo help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `install` subcommand.
+function _picocli_lambdalogs_install() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--dry-run' '--disable-cloudwatch' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--function-regex' '--tag' '--exclude' '--parallel' '--bucket' '--prefix' '--retention-days' '--types' '--flush-interval'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--function')
+      return
+      ;;
+    '--function-regex')
+      return
+      ;;
+    '--tag')
+      return
+      ;;
+    '--exclude')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--bucket')
+      return
+      ;;
+    '--prefix')
+      return
+      ;;
+    '--retention-days')
+      return
+      ;;
+    '--types')
+      return
+      ;;
+    '--flush-interval')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `uninstall` subcommand.
+function _picocli_lambdalogs_uninstall() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--function-regex' '--tag' '--exclude' '--parallel'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--function')
+      return
+      ;;
+    '--function-regex')
+      return
+      ;;
+    '--tag')
+      return
+      ;;
+    '--exclude')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `status` subcommand.
+function _picocli_lambdalogs_status() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--check' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--function-regex' '--tag' '--exclude'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--function')
+      return
+      ;;
+    '--function-regex')
+      return
+      ;;
+    '--tag')
+      return
+      ;;
+    '--exclude')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -245,7 +428,7 @@ function _picocli_lambdalogs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="layer demo"
+  local commands="install uninstall status layer demo"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -1,5 +1,7 @@
 package dev.lambdalogs.sandbox;
 
+import dev.lambdalogs.cli.util.Json;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

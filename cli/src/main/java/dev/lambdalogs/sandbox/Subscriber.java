@@ -1,5 +1,7 @@
 package dev.lambdalogs.sandbox;
 
+import dev.lambdalogs.cli.util.Json;
+
 import dev.lambdalogs.extension.util.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package dev.lambdalogs.sandbox;
 
+import dev.lambdalogs.cli.util.Json;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
-package dev.lambdalogs.sandbox;
+package dev.lambdalogs.cli.util;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the platform's JSON documents; reading uses the extension's reader, which the CLI bundles. */
-final class Json {
+/** Writes JSON documents (output for scripts, the sandbox's platform events); reading uses the extension's reader. */
+public final class Json {
   private Json() {}
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder out = new StringBuilder();
     write(value, out);
     return out.toString();
@@ -47,11 +47,11 @@ final class Json {
     }
   }
 
-  static String quote(String s) {
+  public static String quote(String s) {
     return dev.lambdalogs.extension.util.Json.quote(s);
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     return dev.lambdalogs.extension.util.Json.parse(text);
   }
 }

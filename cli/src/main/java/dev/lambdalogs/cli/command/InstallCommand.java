@@ -1,0 +1,66 @@
+package dev.lambdalogs.cli.command;
+
+import dev.lambdalogs.cli.service.Aws;
+import dev.lambdalogs.cli.service.Buckets;
+import dev.lambdalogs.cli.service.Installer;
+import dev.lambdalogs.cli.service.Installer.Result;
+import dev.lambdalogs.cli.service.Target;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Puts the extension on functions: publishes the layer (once per extension build), creates or "
+        + "reuses the bucket, grants each function s3:PutObject on its own prefix, adds the layer and the "
+        + "LAMBDALOGS_* variables. Safe to run twice: the second run changes nothing."})
+public final class InstallCommand extends FleetCommand {
+  @Option(names = "--bucket", paramLabel = "BUCKET", description = "Destination bucket (default: lambdalogs-ACCOUNT-REGION).")
+  String bucket;
+
+  @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "lambda-logs/",
+      description = "Key prefix (default: ${DEFAULT-VALUE}).")
+  String prefix;
+
+  @Option(names = "--retention-days", paramLabel = "N", description = "On a new bucket, expire objects after N days.")
+  Integer retentionDays;
+
+  @Option(names = "--types", paramLabel = "TYPE", split = ",",
+      description = "Telemetry types to ship: platform, function, extension (default: platform,function).")
+  List<String> types;
+
+  @Option(names = "--flush-interval", paramLabel = "SECONDS",
+      description = "Longest time a log line waits in memory before it is written (default: 60).")
+  Integer flushInterval;
+
+  @Option(names = "--disable-cloudwatch",
+      description = "Also deny the function's writes to its own CloudWatch log group, so its logs go to S3 only.")
+  boolean disableCloudWatch;
+
+  private String destination;
+
+  @Override
+  Buckets.Plan prepare(Aws aws) {
+    if (types != null && !List.of("platform", "function", "extension").containsAll(types)) {
+      throw new ParameterException(spec.commandLine(), "--types takes platform, function and extension, got " + types);
+    }
+    if (flushInterval != null && (flushInterval < 1 || flushInterval > 3600)) {
+      throw new ParameterException(spec.commandLine(), "--flush-interval takes 1 to 3600 seconds, got " + flushInterval);
+    }
+    String region = aws.region();
+    destination = bucket != null ? bucket : Buckets.defaultName(aws.account(), region);
+    Buckets buckets = new Buckets(aws);
+    Buckets.Plan plan = buckets.plan(destination, region, retentionDays);
+    if (!dryRun) {
+      buckets.apply(plan);
+    }
+    return plan;
+  }
+
+  @Override
+  Result act(Installer installer, Target target) {
+    String normalized = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+    return installer.install(target, new Installer.Settings(destination, normalized,
+        types == null ? null : String.join(",", types), flushInterval, disableCloudWatch), dryRun);
+  }
+}

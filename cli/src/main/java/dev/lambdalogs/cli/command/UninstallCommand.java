@@ -1,0 +1,23 @@
+package dev.lambdalogs.cli.command;
+
+import dev.lambdalogs.cli.service.Aws;
+import dev.lambdalogs.cli.service.Buckets;
+import dev.lambdalogs.cli.service.Installer;
+import dev.lambdalogs.cli.service.Installer.Result;
+import dev.lambdalogs.cli.service.Target;
+import picocli.CommandLine.Command;
+
+@Command(name = "uninstall", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Takes the extension off functions: its layer, the LAMBDALOGS_* variables and the function's "
+        + "grant. Keeps the bucket and the logs. Where it is not installed, does nothing.")
+public final class UninstallCommand extends FleetCommand {
+  @Override
+  Buckets.Plan prepare(Aws aws) {
+    return null;
+  }
+
+  @Override
+  Result act(Installer installer, Target target) {
+    return installer.uninstall(target, dryRun);
+  }
+}

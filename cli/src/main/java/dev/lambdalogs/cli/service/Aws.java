@@ -1,0 +1,111 @@
+package dev.lambdalogs.cli.service;
+
+import dev.lambdalogs.cli.command.GlobalOptions;
+import dev.lambdalogs.cli.util.ExitException;
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
+
+/**
+ * The AWS clients, built in one place: credentials, region and profile resolve as the AWS CLI's do, an
+ * endpoint override reaches every client, and throttling is met with the SDK's adaptive retries.
+ */
+public final class Aws implements AutoCloseable {
+  private final GlobalOptions options;
+  private final AwsCredentialsProvider credentials;
+  private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+  private final Map<String, Object> clients = new ConcurrentHashMap<>();
+  private volatile String account;
+
+  public Aws(GlobalOptions options) {
+    this.options = options;
+    this.credentials = options.profile != null
+        ? ProfileCredentialsProvider.builder().profileName(options.profile).build()
+        : DefaultCredentialsProvider.builder().build();
+  }
+
+  /** The region of the command: --region, else the profile's or the environment's. */
+  public String region() {
+    if (options.region != null) {
+      return options.region;
+    }
+    try {
+      DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
+      if (options.profile != null) {
+        chain.profileName(options.profile);
+      }
+      return chain.build().getRegion().id();
+    } catch (SdkClientException e) {
+      throw new ExitException(ExitException.FAILED, "no AWS region: pass --region, set AWS_REGION, "
+          + "or set one in your profile (aws configure)");
+    }
+  }
+
+  public LambdaClient lambda(String region) {
+    return client("lambda:" + region, r -> configure(LambdaClient.builder(), region).build());
+  }
+
+  public S3Client s3(String region) {
+    return client("s3:" + region, r -> configure(S3Client.builder(), region).forcePathStyle(options.endpoint != null).build());
+  }
+
+  public IamClient iam() {
+    return client("iam", r -> configure(IamClient.builder(), "aws-global").build());
+  }
+
+  public StsClient sts(String region) {
+    return client("sts:" + region, r -> configure(StsClient.builder(), region).build());
+  }
+
+  /** The caller's account id, asked once. */
+  public String account() {
+    if (account == null) {
+      account = Errors.call("sts:GetCallerIdentity", "your account", () -> sts(region()).getCallerIdentity().account());
+    }
+    return account;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T client(String key, Function<String, T> make) {
+    return (T) clients.computeIfAbsent(key, make);
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String region) {
+    builder.region(Region.of(region))
+        .credentialsProvider(credentials)
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            // large accounts throttle: adaptive rate limiting on the client, and more attempts than the default 3
+            .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(10).build()).build());
+    if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
+      sync.httpClient(http);
+    }
+    URI endpoint = options.endpoint;
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint);
+    }
+    return builder;
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(c -> ((SdkAutoCloseable) c).close());
+    http.close();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.lambdalogs.cli.service;
+
+import dev.lambdalogs.cli.util.ExitException;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Turns AWS errors into messages that say what failed, on which resource, and what to do. Missing
+ * credentials end the command; anything else fails only the function it concerns.
+ */
+public final class Errors {
+  private Errors() {}
+
+  /** A failure of one call, already worded for the user. */
+  public static final class Failure extends RuntimeException {
+    public Failure(String message) {
+      super(message);
+    }
+  }
+
+  /** @param action the IAM action the call needs, e.g. {@code lambda:UpdateFunctionConfiguration} */
+  public static <T> T call(String action, String resource, Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (AwsServiceException e) {
+      throw new Failure(describe(action, resource, e));
+    } catch (SdkClientException e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("credentials") || message.contains("Credentials")) {
+        throw new ExitException(ExitException.FAILED, "no AWS credentials: run `aws configure`, set AWS_PROFILE "
+            + "or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile (" + firstLine(message) + ")");
+      }
+      throw new Failure(action + " on " + resource + " failed: " + firstLine(message));
+    }
+  }
+
+  public static void run(String action, String resource, Runnable call) {
+    call(action, resource, () -> {
+      call.run();
+      return null;
+    });
+  }
+
+  /** The AWS error code of a service exception, or "". */
+  public static String code(AwsServiceException e) {
+    return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
+  }
+
+  static String describe(String action, String resource, AwsServiceException e) {
+    String code = code(e);
+    String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
+        ? e.awsErrorDetails().errorMessage() : firstLine(e.getMessage());
+    String what = action + " on " + resource + " failed: " + (code.isEmpty() ? "HTTP " + e.statusCode() : code)
+        + ": " + message;
+    if (code.startsWith("AccessDenied") || e.statusCode() == 403 && !code.equals("ExpiredToken")) {
+      return what + " (the caller needs " + action + " on " + resource + ")";
+    }
+    if (code.equals("ResourceNotFoundException") || code.equals("NoSuchEntity")) {
+      return what + " (check the name and the region)";
+    }
+    if (code.contains("Throttl") || code.equals("TooManyRequestsException") || code.equals("SlowDown")) {
+      return what + " (throttled past 10 attempts: try again later)";
+    }
+    if (code.equals("ExpiredToken") || code.equals("ExpiredTokenException")) {
+      return what + " (your session expired: sign in again)";
+    }
+    return what;
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

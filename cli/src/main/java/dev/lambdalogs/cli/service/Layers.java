@@ -1,0 +1,146 @@
+package dev.lambdalogs.cli.service;
+
+import dev.lambdalogs.cli.layer.Layer;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.LayerVersionsListItem;
+import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
+
+/**
+ * The layer versions in the account: which variant a function needs, and a published version with this
+ * CLI's extension, found by the SHA-256 in its description or published once.
+ */
+public final class Layers {
+  /** The two layers: the plain one for Java 17+ runtimes, and the one carrying its own runtime. */
+  public enum Variant {
+    PLAIN("lambdalogs", List.of("java17", "java21", "java25"), List.of("x86_64", "arm64")),
+    JRE("lambdalogs-jre", List.of("python3.10", "python3.11", "python3.12", "python3.13", "nodejs18.x", "nodejs20.x",
+        "nodejs22.x", "ruby3.2", "ruby3.3", "dotnet8", "provided.al2", "provided.al2023", "java8.al2", "java11"),
+        List.of("x86_64"));
+
+    public final String layerName;
+    final List<String> runtimes;
+    final List<String> architectures;
+
+    Variant(String layerName, List<String> runtimes, List<String> architectures) {
+      this.layerName = layerName;
+      this.runtimes = runtimes;
+      this.architectures = architectures;
+    }
+  }
+
+  /** The variant for a runtime and architecture, or why there is none. */
+  public record Choice(Variant variant, String refusal) {}
+
+  /** A layer version holding this CLI's extension. */
+  public record Version(String arn, boolean published) {}
+
+  private static final Pattern JAVA = Pattern.compile("^java(\\d+)");
+  private static final Pattern OURS = Pattern.compile(":layer:(lambdalogs|lambdalogs-jre):(\\d+)$");
+  private static final Pattern HASH = Pattern.compile("sha256:([0-9a-f]{64})");
+
+  private final Aws aws;
+  private final Map<Variant, Layer.Zip> zips = new ConcurrentHashMap<>();
+  private final Map<String, Version> versions = new ConcurrentHashMap<>();
+  private final Map<String, String> hashes = new ConcurrentHashMap<>();
+
+  public Layers(Aws aws) {
+    this.aws = aws;
+  }
+
+  public static Choice choose(String runtime, String architecture) {
+    Matcher java = JAVA.matcher(runtime == null ? "" : runtime);
+    if (java.find() && Integer.parseInt(java.group(1)) >= 17) {
+      return new Choice(Variant.PLAIN, null);
+    }
+    if ("x86_64".equals(architecture)) {
+      return new Choice(Variant.JRE, null);
+    }
+    return new Choice(null, runtime + " on " + architecture + " is not supported: the layer for runtimes without "
+        + "Java 17+ carries an x86_64 Java runtime only. Move the function to x86_64, or to java17/java21/java25");
+  }
+
+  /** True for a layer version ARN of either lambdalogs layer. */
+  public static boolean isOurs(String layerArn) {
+    return OURS.matcher(layerArn).find();
+  }
+
+  /** "lambdalogs:3" for a layer version ARN of ours. */
+  public static String shortName(String layerArn) {
+    Matcher m = OURS.matcher(layerArn);
+    return m.find() ? m.group(1) + ":" + m.group(2) : layerArn;
+  }
+
+  public String sha256(Variant variant) {
+    return zip(variant).sha256();
+  }
+
+  /**
+   * The version to attach in this region: one already published with the same SHA-256, else a new one
+   * (with {@code dryRun}, none is published and the ARN says so).
+   */
+  public Version ensure(Variant variant, String region, boolean dryRun) {
+    return versions.computeIfAbsent(variant + "@" + region + (dryRun ? "?" : ""), k -> find(variant, region)
+        .orElseGet(() -> dryRun ? new Version("(new version of " + variant.layerName + ")", true) : publish(variant, region)));
+  }
+
+  private java.util.Optional<Version> find(Variant variant, String region) {
+    String marker = "sha256:" + sha256(variant);
+    LambdaClient lambda = aws.lambda(region);
+    Iterable<LayerVersionsListItem> all = Errors.call("lambda:ListLayerVersions", "layer " + variant.layerName,
+        () -> lambda.listLayerVersionsPaginator(b -> b.layerName(variant.layerName)).layerVersions());
+    for (LayerVersionsListItem version : all) {
+      if (version.description() != null && version.description().contains(marker)) {
+        return java.util.Optional.of(new Version(version.layerVersionArn(), false));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private Version publish(Variant variant, String region) {
+    Layer.Zip zip = zip(variant);
+    PublishLayerVersionResponse published = Errors.call("lambda:PublishLayerVersion", "layer " + variant.layerName,
+        () -> aws.lambda(region).publishLayerVersion(b -> b.layerName(variant.layerName)
+            .description("lambdalogs extension, sha256:" + zip.sha256())
+            .content(c -> c.zipFile(SdkBytes.fromByteArray(zip.bytes())))
+            .compatibleRuntimesWithStrings(variant.runtimes)
+            .compatibleArchitecturesWithStrings(variant.architectures)
+            .licenseInfo("Apache-2.0")));
+    return new Version(published.layerVersionArn(), true);
+  }
+
+  /** The SHA-256 a published version of ours carries in its description, or null. */
+  public String publishedSha256(String layerArn, String region) {
+    return hashes.computeIfAbsent(layerArn, arn -> {
+      Matcher m = OURS.matcher(arn);
+      if (!m.find()) {
+        return "";
+      }
+      String description = Errors.call("lambda:GetLayerVersion", "layer " + shortName(arn), () -> aws.lambda(region)
+          .getLayerVersion(b -> b.layerName(m.group(1)).versionNumber(Long.parseLong(m.group(2)))).description());
+      Matcher hash = HASH.matcher(description == null ? "" : description);
+      return hash.find() ? hash.group(1) : "";
+    });
+  }
+
+  public static Variant variantOf(String layerArn) {
+    Matcher m = OURS.matcher(layerArn);
+    return m.find() && m.group(1).equals(Variant.JRE.layerName) ? Variant.JRE : Variant.PLAIN;
+  }
+
+  private Layer.Zip zip(Variant variant) {
+    return zips.computeIfAbsent(variant, v -> {
+      try {
+        return Layer.build(v == Variant.JRE);
+      } catch (IOException e) {
+        throw new Errors.Failure(e.getMessage());
+      }
+    });
+  }
+}

@@ -1,0 +1,251 @@
+package dev.lambdalogs.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdalogs.cli.layer.Layer;
+import dev.lambdalogs.e2e.support.Account;
+import dev.lambdalogs.e2e.support.Cli;
+import dev.lambdalogs.e2e.support.MotoServer;
+import dev.lambdalogs.e2e.support.S3;
+import dev.lambdalogs.extension.util.Json;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * install, uninstall and status through the real CLI entry point and the AWS SDK's HTTP stack, against
+ * moto's server. moto's gaps are worked around here, never in the product: it returns no RevisionId and
+ * never reports InProgress, and a bucket policy denying Principal "*" makes it refuse object calls.
+ */
+class InstallTest {
+  static final String BUCKET = "lambdalogs-123456789012-us-east-1";
+  static MotoServer moto;
+  static Account account;
+  static S3Client s3;
+  static Cli cli;
+
+  String sharedRole;
+  String javaRole;
+
+  @BeforeAll
+  static void start() throws Exception {
+    moto = MotoServer.start();
+    account = new Account(moto.endpoint());
+    s3 = S3.client(moto.endpoint());
+    cli = new Cli(moto.endpoint().toString());
+  }
+
+  @AfterAll
+  static void stop() {
+    s3.close();
+    account.close();
+    moto.close();
+  }
+
+  @BeforeEach
+  void functions() throws Exception {
+    moto.reset();
+    sharedRole = account.role("shared-role");
+    javaRole = account.role("java-role");
+    account.function("greeter_fn", "python3.12", "x86_64", sharedRole, Map.of("GREETING", "hello"), List.of(),
+        Map.of("team", "web"));
+    account.function("billing_fn", "python3.12", "x86_64", sharedRole, Map.of(), List.of(), Map.of("team", "pay"));
+    account.function("orders_fn", "java21", "arm64", javaRole, Map.of("SPRING_PROFILES_ACTIVE", "prod"), List.of(),
+        Map.of("team", "web"));
+  }
+
+  List<String> all() {
+    return List.of("greeter_fn", "billing_fn", "orders_fn");
+  }
+
+  Map<String, Object> state() {
+    return account.snapshot(all(), List.of("shared-role", "java-role"));
+  }
+
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> statements(String role) {
+    String policy = account.policy(role);
+    return policy == null ? List.of() : (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(policy)).get("Statement");
+  }
+
+  @Test
+  void aFreshInstallPicksTheVariantCreatesTheBucketAndGrantsOnlyItsPrefix() throws Exception {
+    Cli.Run run = cli.run("install", "-f", "greeter_fn", "-f", "orders_fn", "--retention-days", "30");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("greeter_fn").contains("installed").contains("2 functions: 2 installed");
+
+    assertThat(account.layersOf("greeter_fn")).singleElement().asString().contains(":layer:lambdalogs-jre:1");
+    assertThat(account.layersOf("orders_fn")).singleElement().asString().contains(":layer:lambdalogs:1");
+    assertThat(account.environmentOf("greeter_fn")).containsEntry("GREETING", "hello")
+        .containsEntry("LAMBDALOGS_BUCKET", BUCKET).containsEntry("LAMBDALOGS_PREFIX", "lambda-logs/");
+    assertThat(statements("shared-role")).singleElement().satisfies(s -> {
+      assertThat(s.get("Effect")).isEqualTo("Allow");
+      assertThat(s.get("Action")).isEqualTo(List.of("s3:PutObject"));
+      assertThat(s.get("Resource")).isEqualTo("arn:aws:s3:::" + BUCKET + "/lambda-logs/greeter_fn/*");
+    });
+    String published = account.lambda.getLayerVersion(b -> b.layerName("lambdalogs").versionNumber(1L)).description();
+    assertThat(published).contains("sha256:" + Layer.build(false).sha256());
+
+    assertThat(s3.getPublicAccessBlock(b -> b.bucket(BUCKET)).publicAccessBlockConfiguration().blockPublicPolicy()).isTrue();
+    assertThat(s3.getBucketEncryption(b -> b.bucket(BUCKET)).serverSideEncryptionConfiguration().rules()).isNotEmpty();
+    assertThat(s3.getBucketOwnershipControls(b -> b.bucket(BUCKET)).ownershipControls().rules().get(0).objectOwnershipAsString())
+        .isEqualTo("BucketOwnerEnforced");
+    assertThat(s3.getBucketPolicy(b -> b.bucket(BUCKET)).policy()).contains("aws:SecureTransport").contains("Deny");
+    assertThat(s3.getBucketLifecycleConfiguration(b -> b.bucket(BUCKET)).rules().get(0).expiration().days()).isEqualTo(30);
+  }
+
+  @Test
+  void installingTwiceChangesNothingAndSaysUpToDate() {
+    assertThat(cli.run("install", "-f", "greeter_fn", "-f", "orders_fn").exit()).isZero();
+    Map<String, Object> before = state();
+    Cli.Run again = cli.run("install", "-f", "greeter_fn", "-f", "orders_fn");
+    assertThat(again.exit()).as(again.toString()).isZero();
+    assertThat(again.out()).contains("2 functions: 2 up to date");
+    assertThat(state()).isEqualTo(before);
+  }
+
+  @Test
+  void anOlderVersionOfOursIsReplacedInPlaceAndTheOtherLayersKeptInOrder() {
+    String first = account.layer("other-tools", "someone else's");
+    String old = account.layer("lambdalogs", "lambdalogs extension, sha256:" + "0".repeat(64));
+    String last = account.layer("more-tools", "someone else's too");
+    account.function("layered_fn", "java17", "x86_64", javaRole, Map.of(), List.of(first, old, last), Map.of());
+    Cli.Run run = cli.run("install", "-f", "layered_fn");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("updated");
+    List<String> layers = account.layersOf("layered_fn");
+    assertThat(layers).hasSize(3);
+    assertThat(layers.get(0)).isEqualTo(first);
+    assertThat(layers.get(1)).contains(":layer:lambdalogs:2");
+    assertThat(layers.get(2)).isEqualTo(last);
+  }
+
+  @Test
+  void twoFunctionsShareARoleAndUninstallingOneKeepsTheOthersGrant() {
+    assertThat(cli.run("install", "--tag", "team=web", "--exclude", "orders*").exit()).isZero();
+    assertThat(cli.run("install", "-f", "billing_fn").exit()).isZero();
+    assertThat(statements("shared-role")).hasSize(2);
+    Cli.Run run = cli.run("uninstall", "-f", "billing_fn");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(statements("shared-role")).singleElement()
+        .satisfies(s -> assertThat((String) s.get("Resource")).contains("/greeter_fn/"));
+    assertThat(cli.run("uninstall", "-f", "greeter_fn").exit()).isZero();
+    assertThat(account.policy("shared-role")).as("the policy goes when empty").isNull();
+  }
+
+  @Test
+  void uninstallRestoresTheExactPreviousConfigurationAndIsANoOpTheSecondTime() {
+    Map<String, Object> before = state();
+    assertThat(cli.run("install", "--function-regex", "_fn$", "--disable-cloudwatch").exit()).isZero();
+    assertThat(state()).isNotEqualTo(before);
+    Cli.Run run = cli.run("uninstall", "--function-regex", "_fn$");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    Map<String, Object> after = state();
+    after.remove("layers"); // published layer versions stay, for the next install
+    Map<String, Object> expected = new java.util.TreeMap<>(before);
+    expected.remove("layers");
+    assertThat(after).isEqualTo(expected);
+    Cli.Run again = cli.run("uninstall", "--function-regex", "_fn$");
+    assertThat(again.exit()).isZero();
+    assertThat(again.out()).contains("3 not installed");
+  }
+
+  @Test
+  void dryRunPrintsThePlanAndChangesNothing() {
+    Map<String, Object> before = state();
+    Cli.Run run = cli.run("install", "-f", "greeter_fn", "-f", "orders_fn", "--disable-cloudwatch", "--dry-run");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("bucket: create s3://" + BUCKET).contains("would install")
+        .contains("LAMBDALOGS_BUCKET=" + BUCKET).contains("Allow [s3:PutObject]").contains("Deny [logs:CreateLogStream, logs:PutLogEvents]")
+        .contains("-> [(new version of lambdalogs-jre)]");
+    assertThat(state()).isEqualTo(before);
+    assertThat(s3.listBuckets().buckets()).isEmpty();
+  }
+
+  @Test
+  void aMissingFunctionAmongSeveralIsNamedAndTheOthersAreDone() {
+    Cli.Run run = cli.run("install", "-f", "greeter_fn", "-f", "no_such_fn", "-f", "orders_fn");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+    assertThat(run.out()).contains("no_such_fn").contains("failed").contains("ResourceNotFoundException");
+    assertThat(account.layersOf("greeter_fn")).hasSize(1);
+    assertThat(account.layersOf("orders_fn")).hasSize(1);
+  }
+
+  @Test
+  void unsupportedCombinationsContainerImagesAndTheLayerLimitAreRefusedWithReasons() {
+    account.function("arm_python_fn", "python3.12", "arm64", sharedRole, Map.of(), List.of(), Map.of());
+    account.imageFunction("image_fn", sharedRole);
+    List<String> five = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      five.add(account.layer("tool" + i, "x"));
+    }
+    account.function("full_fn", "java21", "x86_64", javaRole, Map.of(), five, Map.of());
+    Cli.Run run = cli.run("install", "-f", "arm_python_fn", "-f", "image_fn", "-f", "full_fn", "-f", "greeter_fn");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+    assertThat(run.out()).contains("python3.12 on arm64 is not supported").contains("Move the function to x86_64")
+        .contains("container image").contains("5 layers already");
+    assertThat(account.layersOf("full_fn")).isEqualTo(five);
+  }
+
+  @Test
+  void fourLayersAlreadyMakeFiveWithOurs() {
+    List<String> four = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      four.add(account.layer("tool" + i, "x"));
+    }
+    account.function("four_fn", "java21", "x86_64", javaRole, Map.of(), four, Map.of());
+    assertThat(cli.run("install", "-f", "four_fn").exit()).isZero();
+    assertThat(account.layersOf("four_fn")).hasSize(5).startsWith(four.toArray(String[]::new));
+  }
+
+  @Test
+  void disableCloudWatchDeniesLogWritesToTheFunctionsOwnGroupOnly() {
+    assertThat(cli.run("install", "-f", "greeter_fn", "--disable-cloudwatch").exit()).isZero();
+    assertThat(statements("shared-role")).anySatisfy(s -> {
+      assertThat(s.get("Effect")).isEqualTo("Deny");
+      assertThat(s.get("Action")).isEqualTo(List.of("logs:CreateLogStream", "logs:PutLogEvents"));
+      assertThat(s.get("Resource")).isEqualTo("arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/greeter_fn:*");
+    });
+    assertThat(cli.run("uninstall", "-f", "greeter_fn").exit()).isZero();
+    assertThat(account.policy("shared-role")).isNull();
+  }
+
+  @Test
+  void statusCheckFindsDriftAndJsonOutputParses() {
+    Cli.Run before = cli.run("status", "--check", "-f", "greeter_fn", "-f", "orders_fn");
+    assertThat(before.exit()).as(before.toString()).isEqualTo(4);
+    assertThat(before.out()).contains("not installed");
+    assertThat(cli.run("install", "-f", "greeter_fn", "-f", "orders_fn").exit()).isZero();
+    Cli.Run after = cli.run("status", "--check", "-f", "greeter_fn", "-f", "orders_fn");
+    assertThat(after.exit()).as(after.toString()).isZero();
+    assertThat(after.out()).contains("up to date").contains("s3://" + BUCKET + "/lambda-logs/greeter_fn/");
+    Cli.Run json = cli.run("status", "-o", "json");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(json.out())).get("functions");
+    assertThat(rows).hasSize(3).filteredOn(r -> Boolean.TRUE.equals(r.get("installed"))).hasSize(2);
+  }
+
+  @Test
+  void installJsonHasEachFunctionsBeforeAfterAndOutcome() {
+    Cli.Run run = cli.run("install", "-f", "greeter_fn", "-o", "json", "-q");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.err()).isEmpty();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> doc = (Map<String, Object>) Json.parse(run.out());
+    Map<?, ?> function = (Map<?, ?>) ((List<?>) doc.get("functions")).get(0);
+    assertThat(function.get("outcome")).isEqualTo("installed");
+    assertThat(((Map<?, ?>) function.get("before")).get("layers")).isEqualTo(List.of());
+    assertThat((List<?>) ((Map<?, ?>) function.get("after")).get("layers")).hasSize(1);
+  }
+
+  @Test
+  void noSelectionIsBadUsage() {
+    Cli.Run run = cli.run("install");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("name the functions");
+  }
+}
