@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lambdalogs.cli.layer.Layer;
 import dev.lambdalogs.e2e.support.Account;
 import dev.lambdalogs.e2e.support.Cli;
+import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.extension.util.Json;
@@ -247,5 +248,27 @@ class InstallTest {
     Cli.Run run = cli.run("install");
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("name the functions");
+  }
+
+  @Test
+  void aConcurrentDeployIsNeverOverwrittenTheFunctionIsReadAgainAndTheUpdateRetried() throws Exception {
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+      proxy.failNext(1, FaultProxy.Fault.PRECONDITION_FAILED, "PUT /2015-03-31/functions/");
+      Cli.Run run = new Cli(proxy.endpoint().toString()).run("install", "-f", "greeter_fn");
+      assertThat(run.exit()).as(run.toString()).isZero();
+      assertThat(proxy.count("PRECONDITION_FAILED")).isEqualTo(1);
+      assertThat(account.layersOf("greeter_fn")).hasSize(1);
+      assertThat(account.environmentOf("greeter_fn")).containsEntry("GREETING", "hello").containsKey("LAMBDALOGS_BUCKET");
+    }
+  }
+
+  @Test
+  void throttlingIsRetriedAndTheInstallCompletes() throws Exception {
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+      proxy.failNext(3, FaultProxy.Fault.THROTTLED, "GET /2015-03-31/functions/");
+      Cli.Run run = new Cli(proxy.endpoint().toString()).run("install", "-f", "greeter_fn", "-f", "orders_fn");
+      assertThat(run.exit()).as(run.toString()).isZero();
+      assertThat(proxy.count("THROTTLED")).isEqualTo(3);
+    }
   }
 }

@@ -20,11 +20,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * seen by exactly one request.
  */
 public final class FaultProxy implements AutoCloseable {
-  public enum Fault { SLOW_DOWN, INTERNAL_ERROR, RESET }
+  public enum Fault {
+    SLOW_DOWN(503, "SlowDown"), INTERNAL_ERROR(500, "InternalError"), RESET(0, null),
+    /** Lambda's answer when the RevisionId sent is not the function's: someone else deployed meanwhile. */
+    PRECONDITION_FAILED(412, "PreconditionFailedException"),
+    THROTTLED(429, "TooManyRequestsException");
+
+    final int status;
+    final String code;
+
+    Fault(int status, String code) {
+      this.status = status;
+      this.code = code;
+    }
+  }
+
+  /** A fault for the next requests whose request line starts with {@code prefix} ("" for all). */
+  private record Pending(Fault fault, String prefix) {}
 
   private final ServerSocket server;
   private final URI upstream;
-  private final ArrayDeque<Fault> next = new ArrayDeque<>();
+  private final ArrayDeque<Pending> next = new ArrayDeque<>();
   private volatile Fault always;
   private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
@@ -42,8 +58,13 @@ public final class FaultProxy implements AutoCloseable {
 
   /** The next {@code times} requests get this fault. */
   public synchronized void failNext(int times, Fault fault) {
+    failNext(times, fault, "");
+  }
+
+  /** The next {@code times} requests whose request line starts so ("PUT /2015-03-31/functions/f/configuration"). */
+  public synchronized void failNext(int times, Fault fault, String requestLinePrefix) {
     for (int i = 0; i < times; i++) {
-      next.addLast(fault);
+      next.addLast(new Pending(fault, requestLinePrefix));
     }
   }
 
@@ -68,9 +89,18 @@ public final class FaultProxy implements AutoCloseable {
     return n == null ? 0 : n.get();
   }
 
-  private synchronized Fault take() {
-    Fault fault = always;
-    return fault != null ? fault : next.pollFirst();
+  private synchronized Fault take(String requestLine) {
+    if (always != null) {
+      return always;
+    }
+    for (java.util.Iterator<Pending> it = next.iterator(); it.hasNext(); ) {
+      Pending pending = it.next();
+      if (requestLine.startsWith(pending.prefix())) {
+        it.remove();
+        return pending.fault();
+      }
+    }
+    return null;
   }
 
   private void accept() {
@@ -92,7 +122,7 @@ public final class FaultProxy implements AutoCloseable {
       if (request == null) {
         return;
       }
-      Fault fault = take();
+      Fault fault = take(new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1));
       counts.computeIfAbsent(fault == null ? "forwarded" : fault.name(), k -> new AtomicInteger()).incrementAndGet();
       OutputStream out = client.getOutputStream();
       if (fault == Fault.RESET) {
@@ -100,12 +130,16 @@ public final class FaultProxy implements AutoCloseable {
         return;
       }
       if (fault != null) {
-        String code = fault == Fault.SLOW_DOWN ? "SlowDown" : "InternalError";
-        int status = fault == Fault.SLOW_DOWN ? 503 : 500;
-        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + code
+        // S3 reads the XML body; Lambda (REST-JSON) reads the error type header and the JSON body
+        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + fault.code
             + "</Code><Message>injected by the test</Message></Error>";
-        out.write(("HTTP/1.1 " + status + " " + code + "\r\nContent-Type: application/xml\r\nContent-Length: "
-            + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        String type = fault.status == 412 || fault.status == 429 ? "application/json" : "application/xml";
+        if (type.equals("application/json")) {
+          body = "{\"Type\":\"User\",\"message\":\"injected by the test\"}";
+        }
+        out.write(("HTTP/1.1 " + fault.status + " " + fault.code + "\r\nContent-Type: " + type
+            + "\r\nX-Amzn-ErrorType: " + fault.code + "\r\nContent-Length: " + body.length()
+            + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
         return;
       }
       try (Socket s3 = new Socket(upstream.getHost(), upstream.getPort())) {
