@@ -43,6 +43,7 @@ public final class FaultProxy implements AutoCloseable {
   private final ArrayDeque<Pending> next = new ArrayDeque<>();
   private volatile Fault always;
   private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final java.util.List<String> requests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   public FaultProxy(URI upstream) throws IOException {
     this.upstream = upstream;
@@ -81,6 +82,14 @@ public final class FaultProxy implements AutoCloseable {
 
   public void resetCounts() {
     counts.clear();
+    requests.clear();
+  }
+
+  /** Every request seen since the last reset: its request line, and for query APIs (IAM, STS) its Action. */
+  public java.util.List<String> requests() {
+    synchronized (requests) {
+      return java.util.List.copyOf(requests);
+    }
   }
 
   /** How many requests got each outcome: a fault's name, or "forwarded". */
@@ -122,7 +131,11 @@ public final class FaultProxy implements AutoCloseable {
       if (request == null) {
         return;
       }
-      Fault fault = take(new String(request, 0, Math.min(request.length, 200), StandardCharsets.ISO_8859_1));
+      String text = new String(request, StandardCharsets.ISO_8859_1);
+      String line = text.substring(0, text.indexOf('\r'));
+      java.util.regex.Matcher action = java.util.regex.Pattern.compile("Action=([A-Za-z]+)").matcher(text);
+      requests.add(action.find() ? line + " Action=" + action.group(1) : line);
+      Fault fault = take(line);
       counts.computeIfAbsent(fault == null ? "forwarded" : fault.name(), k -> new AtomicInteger()).incrementAndGet();
       OutputStream out = client.getOutputStream();
       if (fault == Fault.RESET) {

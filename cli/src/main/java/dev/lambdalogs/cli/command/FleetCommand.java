@@ -11,11 +11,10 @@ import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Selection;
 import dev.lambdalogs.cli.service.Target;
 import dev.lambdalogs.cli.util.ExitException;
-import dev.lambdalogs.cli.util.Parallel;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +48,7 @@ abstract class FleetCommand implements Callable<Integer> {
   /** Checks and prepares what all functions share; returns the bucket's plan, if any. */
   abstract Buckets.Plan prepare(Aws aws);
 
-  abstract Result act(Installer installer, Target target);
+  abstract List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress);
 
   @Override
   public Integer call() {
@@ -72,18 +71,12 @@ abstract class FleetCommand implements Callable<Integer> {
       } catch (Errors.Failure e) {
         throw new ExitException(ExitException.FAILED, e.getMessage());
       }
-      Installer installer = new Installer(aws, functions, new dev.lambdalogs.cli.service.Layers(aws),
-          new dev.lambdalogs.cli.service.Grants(aws));
       List<Result> results = new ArrayList<>();
-      for (Map.Entry<String, String> missing : found.missing().entrySet()) {
-        results.add(new Result(missing.getKey(), null, Outcome.FAILED, missing.getValue(), null, null, List.of(), List.of()));
-      }
-      results.addAll(Parallel.map(found.targets(), parallel, target -> {
-        Result result = safely(installer, target);
+      found.missing().forEach((name, why) -> results.add(Result.failed(name, null, why)));
+      results.addAll(act(new Installer(aws, parallel), found.targets(), result -> {
         if (!global.quiet) {
           FleetReport.progress(err, result);
         }
-        return result;
       }));
       if (global.json()) {
         FleetReport.json(out, spec.name(), dryRun, bucket, results);
@@ -91,14 +84,6 @@ abstract class FleetCommand implements Callable<Integer> {
         FleetReport.text(out, bucket, results, dryRun || global.verbose);
       }
       return exitCode(results);
-    }
-  }
-
-  private Result safely(Installer installer, Target target) {
-    try {
-      return act(installer, target);
-    } catch (Errors.Failure e) {
-      return new Result(target.name(), target.region(), Outcome.FAILED, e.getMessage(), null, null, List.of(), List.of());
     }
   }
 

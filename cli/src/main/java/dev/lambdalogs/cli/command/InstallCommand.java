@@ -6,6 +6,7 @@ import dev.lambdalogs.cli.service.Installer;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,9 +59,9 @@ public final class InstallCommand extends FleetCommand {
   }
 
   @Override
-  Result act(Installer installer, Target target) {
+  List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress) {
     String normalized = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-    return installer.install(target, new Installer.Settings(destination, normalized,
-        types == null ? null : String.join(",", types), flushInterval, disableCloudWatch), dryRun);
+    return installer.install(targets, new Installer.Settings(destination, normalized,
+        types == null ? null : String.join(",", types), flushInterval, disableCloudWatch), dryRun, progress);
   }
 }

@@ -5,6 +5,8 @@ import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Installer;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
+import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 
 @Command(name = "uninstall", mixinStandardHelpOptions = true, sortOptions = false,
@@ -17,7 +19,7 @@ public final class UninstallCommand extends FleetCommand {
   }
 
   @Override
-  Result act(Installer installer, Target target) {
-    return installer.uninstall(target, dryRun);
+  List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress) {
+    return installer.uninstall(targets, dryRun, progress);
   }
 }

@@ -20,7 +20,7 @@ public final class Grants {
   static final String POLICY = "lambdalogs";
 
   private final Aws aws;
-  private final Map<String, Object> roleLocks = new ConcurrentHashMap<>();
+  private final Map<String, List<Map<String, Object>>> readOnce = new ConcurrentHashMap<>();
 
   public Grants(Aws aws) {
     this.aws = aws;
@@ -40,32 +40,33 @@ public final class Grants {
     return statements;
   }
 
-  /** The function's statements as they stand in its role's policy now. */
+  /** The function's statements as they stand in its role's policy (read once per role in a run). */
   public List<Map<String, Object>> current(Target target) {
-    return ofFunction(read(target.roleName()), target.name());
+    return ofFunction(readOnce.computeIfAbsent(target.roleName(), this::read), target.name());
   }
 
-  /** Replaces the function's statements in its role's policy with these (none: removes them). */
-  public void put(Target target, List<Map<String, Object>> statements) {
-    String role = target.roleName();
-    synchronized (roleLocks.computeIfAbsent(role, r -> new Object())) { // read-modify-write, one per role
-      List<Map<String, Object>> all = new ArrayList<>(read(role));
-      all.removeIf(s -> isOf(s, target.name()));
-      all.addAll(statements);
-      if (all.isEmpty()) {
-        Errors.run("iam:DeleteRolePolicy", "role " + role, () -> {
-          try {
-            aws.iam().deleteRolePolicy(b -> b.roleName(role).policyName(POLICY));
-          } catch (NoSuchEntityException e) {
-            // nothing to delete
-          }
-        });
-      } else {
-        String document = Json.write(Map.of("Version", "2012-10-17", "Statement", all));
-        Errors.run("iam:PutRolePolicy", "role " + role,
-            () -> aws.iam().putRolePolicy(b -> b.roleName(role).policyName(POLICY).policyDocument(document)));
-      }
+  /**
+   * Sets each function's statements in its role's policy (an empty list removes them): one fresh read
+   * and one write per role, however many of its functions change.
+   */
+  public void replace(String role, Map<String, List<Map<String, Object>>> byFunction) {
+    List<Map<String, Object>> all = new ArrayList<>(read(role));
+    all.removeIf(s -> byFunction.keySet().stream().anyMatch(f -> isOf(s, f)));
+    byFunction.values().forEach(all::addAll);
+    if (all.isEmpty()) {
+      Errors.run("iam:DeleteRolePolicy", "role " + role, () -> {
+        try {
+          aws.iam().deleteRolePolicy(b -> b.roleName(role).policyName(POLICY));
+        } catch (NoSuchEntityException e) {
+          // nothing to delete
+        }
+      });
+    } else {
+      String document = Json.write(Map.of("Version", "2012-10-17", "Statement", all));
+      Errors.run("iam:PutRolePolicy", "role " + role,
+          () -> aws.iam().putRolePolicy(b -> b.roleName(role).policyName(POLICY).policyDocument(document)));
     }
+    readOnce.put(role, all);
   }
 
   @SuppressWarnings("unchecked")

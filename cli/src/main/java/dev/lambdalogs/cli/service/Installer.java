@@ -1,17 +1,23 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.util.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
+import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 
 /**
- * Puts the extension on one function, or takes it off: plans the function's layers, variables and
- * grant, and applies the plan with the function's RevisionId, so a concurrent deploy is never
- * overwritten (on conflict it reads the function again, plans again and retries).
+ * Puts the extension on functions, or takes it off, in three steps: plan each function (its layers,
+ * variables and grant), write the grants (one read and one write per role, however many of its functions
+ * change), then update each function with its RevisionId, so that a concurrent deploy is never
+ * overwritten: on conflict the function is read and planned again, and the update retried.
  */
 public final class Installer {
   /** What install writes into the function's environment. */
@@ -22,14 +28,19 @@ public final class Installer {
   /** A function's layers and variables. */
   public record State(List<String> layers, Map<String, String> environment) {}
 
-  /** What happened to one function, with its state before and after. */
+  /** What happened (or would happen) to one function, with its state before and after. */
   public record Result(String function, String region, Outcome outcome, String detail, State before, State after,
       List<Map<String, Object>> statements, List<String> warnings) {
-    static Result of(Target t, Outcome outcome, String detail) {
-      return new Result(t == null ? null : t.name(), t == null ? null : t.region(), outcome, detail,
-          t == null ? null : new State(t.layers(), t.environment()), null, List.of(), List.of());
+    public static Result failed(String function, String region, String why) {
+      return new Result(function, region, Outcome.FAILED, why, null, null, List.of(), List.of());
     }
   }
+
+  /**
+   * One function's plan: a final result already (up to date, skipped, refused, dry run), or a change to
+   * apply ({@code apply} non-null) whose result is {@code result} once it is done.
+   */
+  private record Plan(Target target, Result result, State apply, boolean grantChanges) {}
 
   static final int MAX_LAYERS = 5;
   private static final int CONFLICT_RETRIES = 3;
@@ -41,89 +52,167 @@ public final class Installer {
   private final Functions functions;
   private final Layers layers;
   private final Grants grants;
+  private final int parallel;
 
-  public Installer(Aws aws, Functions functions, Layers layers, Grants grants) {
+  public Installer(Aws aws, int parallel) {
     this.aws = aws;
-    this.functions = functions;
-    this.layers = layers;
-    this.grants = grants;
+    this.functions = new Functions(aws);
+    this.layers = new Layers(aws);
+    this.grants = new Grants(aws);
+    this.parallel = parallel;
   }
 
-  public Result install(Target target, Settings settings, boolean dryRun) {
+  public List<Result> install(List<Target> targets, Settings settings, boolean dryRun, Consumer<Result> progress) {
+    Function<Target, Plan> planner = t -> planInstall(t, settings, dryRun);
+    List<Plan> plans = Parallel.map(targets, parallel, t -> guarded(t, planner));
+    List<Plan> granted = writeGrants(plans); // first, so the extension may write as soon as it runs
+    return Parallel.map(granted, parallel, p -> report(progress, apply(p, planner)));
+  }
+
+  public List<Result> uninstall(List<Target> targets, boolean dryRun, Consumer<Result> progress) {
+    Function<Target, Plan> planner = t -> planUninstall(t, dryRun);
+    List<Plan> plans = Parallel.map(targets, parallel, t -> guarded(t, planner));
+    List<Plan> applied = Parallel.map(plans, parallel, p -> {
+      Result result = apply(p, planner);
+      return new Plan(p.target(), result, null, p.grantChanges() && result.outcome() != Outcome.FAILED);
+    });
+    return writeGrants(applied).stream().map(p -> report(progress, p.result())).toList();
+  }
+
+  private Plan planInstall(Target target, Settings settings, boolean dryRun) {
     if (target.isImage()) {
-      return Result.of(target, Outcome.SKIPPED, "container image: layers do not apply to it "
+      return done(target, Outcome.SKIPPED, "container image: layers do not apply to it "
           + "(add the extension to the image's /opt/extensions instead)");
     }
-    for (int attempt = 1; ; attempt++) {
-      Layers.Choice choice = Layers.choose(target.runtime(), target.architecture());
-      if (choice.refusal() != null) {
-        return Result.of(target, Outcome.FAILED, choice.refusal());
+    Layers.Choice choice = Layers.choose(target.runtime(), target.architecture());
+    if (choice.refusal() != null) {
+      return done(target, Outcome.FAILED, choice.refusal());
+    }
+    Layers.Version version = layers.ensure(choice.variant(), target.region(), dryRun);
+    List<String> layersAfter = withOurLayer(target.layers(), version.arn());
+    if (layersAfter.size() > MAX_LAYERS) {
+      return done(target, Outcome.FAILED, "it has " + target.layers().size() + " layers already, and Lambda allows "
+          + MAX_LAYERS + ": remove one, or merge two into one");
+    }
+    State after = new State(layersAfter, withSettings(target.environment(), settings));
+    List<Map<String, Object>> statements = grants.statements(target, settings.bucket(), settings.prefix(),
+        settings.disableCloudWatch());
+    boolean grantChanges = !grants.current(target).equals(statements);
+    boolean configChanges = !after.equals(before(target));
+    boolean installedBefore = target.layers().stream().anyMatch(Layers::isOurs);
+    String layer = Layers.shortName(version.arn());
+    Outcome outcome = !grantChanges && !configChanges ? Outcome.UP_TO_DATE : dryRun ? Outcome.PLANNED
+        : installedBefore ? Outcome.UPDATED : Outcome.INSTALLED;
+    String detail = switch (outcome) {
+      case UP_TO_DATE -> "up to date (" + layer + ")";
+      case PLANNED -> (installedBefore ? "would update to " : "would install ") + layer;
+      default -> layer + ", s3://" + settings.bucket() + "/" + settings.prefix() + target.name() + "/";
+    };
+    Result result = new Result(target.name(), target.region(), outcome, detail, before(target), after, statements,
+        warnings(target));
+    boolean apply = outcome == Outcome.INSTALLED || outcome == Outcome.UPDATED;
+    return new Plan(target, result, apply && configChanges ? after : null, apply && grantChanges);
+  }
+
+  private Plan planUninstall(Target target, boolean dryRun) {
+    if (target.isImage()) {
+      return done(target, Outcome.SKIPPED, "container image: layers do not apply to it");
+    }
+    Map<String, String> env = new LinkedHashMap<>(target.environment());
+    env.keySet().removeIf(k -> k.startsWith("LAMBDALOGS_"));
+    State after = new State(target.layers().stream().filter(l -> !Layers.isOurs(l)).toList(), env);
+    boolean grantChanges = !grants.current(target).isEmpty();
+    boolean configChanges = !after.equals(before(target));
+    Outcome outcome = !grantChanges && !configChanges ? Outcome.NOT_INSTALLED : dryRun ? Outcome.PLANNED : Outcome.REMOVED;
+    String detail = switch (outcome) {
+      case NOT_INSTALLED -> "not installed: nothing to do";
+      case PLANNED -> "would remove the extension";
+      default -> "removed (bucket and logs kept)";
+    };
+    Result result = new Result(target.name(), target.region(), outcome, detail, before(target), after, List.of(), List.of());
+    boolean apply = outcome == Outcome.REMOVED;
+    return new Plan(target, result, apply && configChanges ? after : null, apply && grantChanges);
+  }
+
+  /** Writes the grant changes of all plans, one role at a time; a failed role fails its functions. */
+  private List<Plan> writeGrants(List<Plan> plans) {
+    Map<String, Map<String, List<Map<String, Object>>>> byRole = new LinkedHashMap<>();
+    for (Plan p : plans) {
+      if (p.grantChanges()) {
+        byRole.computeIfAbsent(p.target().roleName(), r -> new LinkedHashMap<>()).put(p.target().name(), p.result().statements());
       }
-      Layers.Version version = layers.ensure(choice.variant(), target.region(), dryRun);
-      List<String> layersAfter = withOurLayer(target.layers(), version.arn());
-      if (layersAfter.size() > MAX_LAYERS) {
-        return Result.of(target, Outcome.FAILED, "it has " + target.layers().size() + " layers already, and Lambda "
-            + "allows " + MAX_LAYERS + ": remove one, or merge two into one");
-      }
-      Map<String, String> envAfter = withSettings(target.environment(), settings);
-      List<Map<String, Object>> statements = grants.statements(target, settings.bucket(), settings.prefix(),
-          settings.disableCloudWatch());
-      State after = new State(layersAfter, envAfter);
-      List<String> warnings = warnings(target);
-      boolean installedBefore = target.layers().stream().anyMatch(Layers::isOurs);
-      if (layersAfter.equals(target.layers()) && envAfter.equals(target.environment())
-          && grants.current(target).equals(statements)) {
-        return result(target, Outcome.UP_TO_DATE, "up to date (" + Layers.shortName(version.arn()) + ")", after,
-            statements, warnings);
-      }
-      if (dryRun) {
-        return result(target, Outcome.PLANNED, (installedBefore ? "would update to " : "would install ")
-            + Layers.shortName(version.arn()), after, statements, warnings);
-      }
+    }
+    Map<String, String> failedRoles = new LinkedHashMap<>();
+    byRole.forEach((role, statements) -> {
       try {
-        grants.put(target, statements); // first, so the extension may write as soon as it runs
-        apply(target, after);
-        return result(target, installedBefore ? Outcome.UPDATED : Outcome.INSTALLED,
-            Layers.shortName(version.arn()) + ", s3://" + settings.bucket() + "/" + settings.prefix() + target.name()
-                + "/", after, statements, warnings);
+        grants.replace(role, statements);
+      } catch (Errors.Failure e) {
+        failedRoles.put(role, e.getMessage());
+      }
+    });
+    List<Plan> after = new ArrayList<>();
+    for (Plan p : plans) {
+      String failure = p.grantChanges() ? failedRoles.get(p.target().roleName()) : null;
+      after.add(failure == null ? p : new Plan(p.target(), Result.failed(p.target().name(), p.target().region(), failure),
+          null, false));
+    }
+    return after;
+  }
+
+  /** Applies a plan's configuration change, planning again when the function changed meanwhile. */
+  private Result apply(Plan plan, Function<Target, Plan> planner) {
+    for (int attempt = 1; plan.apply() != null; attempt++) {
+      try {
+        update(plan.target(), plan.apply());
+        return plan.result();
       } catch (ConcurrentChange e) {
         if (attempt == CONFLICT_RETRIES) {
-          return Result.of(target, Outcome.FAILED, "it kept changing under us (" + attempt
+          return Result.failed(plan.target().name(), plan.target().region(), "it kept changing under us (" + attempt
               + " tries): another deploy is running; try again when it is done");
         }
-        target = functions.get(target.region(), target.arn());
+        plan = guarded(plan.target(), t -> planner.apply(functions.get(t.region(), t.arn())));
+      } catch (Errors.Failure e) {
+        return Result.failed(plan.target().name(), plan.target().region(), e.getMessage());
       }
+    }
+    return plan.result();
+  }
+
+  private Plan guarded(Target target, Function<Target, Plan> planner) {
+    try {
+      return planner.apply(target);
+    } catch (Errors.Failure e) {
+      return new Plan(target, Result.failed(target.name(), target.region(), e.getMessage()), null, false);
     }
   }
 
-  public Result uninstall(Target target, boolean dryRun) {
-    if (target.isImage()) {
-      return Result.of(target, Outcome.SKIPPED, "container image: layers do not apply to it");
+  /**
+   * One UpdateFunctionConfiguration with the RevisionId read; an update still in progress is waited out
+   * first, and this one after, when Lambda says it is in progress.
+   */
+  private void update(Target target, State after) {
+    if ("InProgress".equals(target.lastUpdateStatus())
+        && !Objects.equals(target.revisionId(), functions.awaitSettled(target).revisionId())) {
+      throw new ConcurrentChange();
     }
-    for (int attempt = 1; ; attempt++) {
-      List<String> layersAfter = target.layers().stream().filter(l -> !Layers.isOurs(l)).toList();
-      Map<String, String> envAfter = new LinkedHashMap<>(target.environment());
-      envAfter.keySet().removeIf(k -> k.startsWith("LAMBDALOGS_"));
-      boolean granted = !grants.current(target).isEmpty();
-      State after = new State(layersAfter, envAfter);
-      if (layersAfter.equals(target.layers()) && envAfter.equals(target.environment()) && !granted) {
-        return result(target, Outcome.NOT_INSTALLED, "not installed: nothing to do", after, List.of(), List.of());
-      }
-      if (dryRun) {
-        return result(target, Outcome.PLANNED, "would remove the extension", after, List.of(), List.of());
-      }
-      try {
-        if (!layersAfter.equals(target.layers()) || !envAfter.equals(target.environment())) {
-          apply(target, after);
-        }
-        grants.put(target, List.of());
-        return result(target, Outcome.REMOVED, "removed (bucket and logs kept)", after, List.of(), List.of());
-      } catch (ConcurrentChange e) {
-        if (attempt == CONFLICT_RETRIES) {
-          return Result.of(target, Outcome.FAILED, "it kept changing under us: try again when the other deploy is done");
-        }
-        target = functions.get(target.region(), target.arn());
-      }
+    UpdateFunctionConfigurationResponse updated = Errors.call("lambda:UpdateFunctionConfiguration",
+        "function " + target.name(), () -> {
+          try {
+            return aws.lambda(target.region()).updateFunctionConfiguration(b -> b.functionName(target.arn())
+                .revisionId(target.revisionId())
+                .layers(after.layers())
+                .environment(e -> e.variables(after.environment())));
+          } catch (PreconditionFailedException | ResourceConflictException e) {
+            throw new ConcurrentChange();
+          }
+        });
+    String status = updated.lastUpdateStatusAsString();
+    if ("InProgress".equals(status)) {
+      status = functions.awaitSettled(target).lastUpdateStatus();
+    }
+    if ("Failed".equals(status)) {
+      throw new Errors.Failure("Lambda reports the update of " + target.name() + " failed: see its "
+          + "LastUpdateStatusReason (aws lambda get-function-configuration --function-name " + target.name() + ")");
     }
   }
 
@@ -132,13 +221,11 @@ public final class Installer {
     List<String> after = new ArrayList<>();
     boolean placed = false;
     for (String layer : current) {
-      if (Layers.isOurs(layer)) {
-        if (!placed) {
-          after.add(ours);
-          placed = true;
-        }
-      } else {
+      if (!Layers.isOurs(layer)) {
         after.add(layer);
+      } else if (!placed) {
+        after.add(ours);
+        placed = true;
       }
     }
     if (!placed) {
@@ -152,7 +239,8 @@ public final class Installer {
     env.put("LAMBDALOGS_BUCKET", settings.bucket());
     env.put("LAMBDALOGS_PREFIX", settings.prefix());
     putOrRemove(env, "LAMBDALOGS_TYPES", settings.types());
-    putOrRemove(env, "LAMBDALOGS_FLUSH_INTERVAL_S", settings.flushIntervalS() == null ? null : settings.flushIntervalS().toString());
+    putOrRemove(env, "LAMBDALOGS_FLUSH_INTERVAL_S",
+        settings.flushIntervalS() == null ? null : settings.flushIntervalS().toString());
     return env;
   }
 
@@ -169,38 +257,23 @@ public final class Installer {
         .map(l -> "another log-shipping extension is attached (" + l + "): both will ship the same logs").toList();
   }
 
-  private static Result result(Target t, Outcome outcome, String detail, State after, List<Map<String, Object>> statements,
-      List<String> warnings) {
-    return new Result(t.name(), t.region(), outcome, detail, new State(t.layers(), t.environment()), after, statements,
-        warnings);
+  private static State before(Target t) {
+    return new State(t.layers(), t.environment());
+  }
+
+  private static Plan done(Target t, Outcome outcome, String detail) {
+    return new Plan(t, new Result(t.name(), t.region(), outcome, detail, before(t), null, List.of(), List.of()), null, false);
+  }
+
+  private static Result report(Consumer<Result> progress, Result result) {
+    progress.accept(result);
+    return result;
   }
 
   /** The function changed since it was read: read it again and plan again. */
   private static final class ConcurrentChange extends RuntimeException {
     ConcurrentChange() {
       super(null, null, false, false);
-    }
-  }
-
-  /** Waits out an update in progress, updates with the RevisionId read, and waits for the update to finish. */
-  private void apply(Target target, State after) {
-    if (!java.util.Objects.equals(target.revisionId(), functions.awaitSettled(target).revisionId())) {
-      throw new ConcurrentChange(); // it changed while we planned
-    }
-    Errors.run("lambda:UpdateFunctionConfiguration", "function " + target.name(), () -> {
-      try {
-        aws.lambda(target.region()).updateFunctionConfiguration(b -> b.functionName(target.arn())
-            .revisionId(target.revisionId())
-            .layers(after.layers())
-            .environment(e -> e.variables(after.environment())));
-      } catch (PreconditionFailedException | ResourceConflictException e) {
-        throw new ConcurrentChange();
-      }
-    });
-    Target updated = functions.awaitSettled(target);
-    if ("Failed".equals(updated.lastUpdateStatus())) {
-      throw new Errors.Failure("Lambda reports the update of " + target.name() + " failed: check the function's "
-          + "LastUpdateStatusReason (aws lambda get-function-configuration --function-name " + target.name() + ")");
     }
   }
 }
