@@ -271,4 +271,22 @@ class InstallTest {
       assertThat(proxy.count("THROTTLED")).isEqualTo(3);
     }
   }
+
+  @Test
+  void withoutCredentialsOrRegionTheCommandSaysWhatToDo() {
+    Cli bare = new Cli(List.of("--endpoint-url", moto.endpoint().toString()));
+    Cli.Run noRegion = bare.run("install", "-f", "greeter_fn");
+    assertThat(noRegion.exit()).as(noRegion.toString()).isEqualTo(1);
+    assertThat(noRegion.err()).contains("no AWS region").contains("--region");
+    String id = System.clearProperty("aws.accessKeyId");
+    String secret = System.clearProperty("aws.secretAccessKey");
+    try {
+      Cli.Run noCredentials = bare.run("install", "-f", "greeter_fn", "--region", "us-east-1");
+      assertThat(noCredentials.exit()).as(noCredentials.toString()).isEqualTo(1);
+      assertThat(noCredentials.err()).contains("no AWS credentials").contains("aws configure");
+    } finally {
+      System.setProperty("aws.accessKeyId", id);
+      System.setProperty("aws.secretAccessKey", secret);
+    }
+  }
 }

@@ -20,9 +20,16 @@ public final class Cli {
 
   /** Credentials for the SDK's default chain: the emulator takes any. */
   public Cli(String endpoint) {
+    this(List.of("--endpoint-url", endpoint, "--region", "us-east-1"));
     System.setProperty("aws.accessKeyId", "testing");
     System.setProperty("aws.secretAccessKey", "testing");
-    this.global = List.of("--endpoint-url", endpoint, "--region", "us-east-1");
+  }
+
+  /** With only these global options: no region, no credentials unless the test sets them. */
+  public Cli(List<String> global) {
+    // never ask the EC2 instance metadata service: tests talk to loopback only
+    System.setProperty("aws.disableEc2Metadata", "true");
+    this.global = global;
   }
 
   public Run run(String... args) {
