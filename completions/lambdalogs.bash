@@ -161,6 +161,7 @@ function _complete_lambdalogs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} layer build" ];    then _picocli_lambdalogs_layer; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} layer publish" ];    then _picocli_lambdalogs_layer; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(install)
@@ -170,7 +171,9 @@ function _complete_lambdalogs() {
   local cmds4=(demo)
   local cmds5=(help)
   local cmds6=(layer build)
+  local cmds7=(layer publish)
 
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lambdalogs_layer_publish; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lambdalogs_layer_build; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lambdalogs_help; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_lambdalogs_demo; return $?; fi
@@ -380,7 +383,7 @@ function _picocli_lambdalogs_layer() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="build"
+  local commands="build publish"
   local flag_opts=""
   local arg_opts=""
 
@@ -458,6 +461,45 @@ function _picocli_lambdalogs_layer_build() {
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `publish` subcommand.
+function _picocli_lambdalogs_layer_publish() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--jre' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
       return $?
       ;;
   esac

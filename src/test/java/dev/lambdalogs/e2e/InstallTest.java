@@ -289,4 +289,36 @@ class InstallTest {
       System.setProperty("aws.secretAccessKey", secret);
     }
   }
+
+  @Test
+  void accessDeniedNamesTheMissingActionAndTheFunction() throws Exception {
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+      proxy.failNext(1, FaultProxy.Fault.ACCESS_DENIED, "PUT /2015-03-31/functions/");
+      Cli.Run run = new Cli(proxy.endpoint().toString()).run("install", "-f", "greeter_fn", "-f", "orders_fn");
+      assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+      assertThat(run.out()).contains("AccessDeniedException").contains("the caller needs lambda:UpdateFunctionConfiguration");
+    }
+  }
+
+  @Test
+  void aBucketOwnedByAnotherAccountStopsTheInstallBeforeAnyChange() throws Exception {
+    Map<String, Object> before = state();
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+      proxy.failNext(1, FaultProxy.Fault.FORBIDDEN, "HEAD /someone-elses-bucket");
+      Cli.Run run = new Cli(proxy.endpoint().toString()).run("install", "-f", "greeter_fn", "--bucket", "someone-elses-bucket");
+      assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+      assertThat(run.err()).contains("someone-elses-bucket exists but is not owned by account 123456789012")
+          .contains("--bucket");
+    }
+    assertThat(state()).isEqualTo(before);
+  }
+
+  @Test
+  void layerPublishPublishesOnceAndThenFindsTheSameVersion() {
+    Cli.Run first = cli.run("layer", "publish");
+    assertThat(first.exit()).as(first.toString()).isZero();
+    assertThat(first.out()).contains(":layer:lambdalogs:1").contains("(published)");
+    Cli.Run second = cli.run("layer", "publish");
+    assertThat(second.out()).contains(":layer:lambdalogs:1").contains("(already there)");
+  }
 }

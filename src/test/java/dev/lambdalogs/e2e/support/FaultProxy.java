@@ -24,7 +24,10 @@ public final class FaultProxy implements AutoCloseable {
     SLOW_DOWN(503, "SlowDown"), INTERNAL_ERROR(500, "InternalError"), RESET(0, null),
     /** Lambda's answer when the RevisionId sent is not the function's: someone else deployed meanwhile. */
     PRECONDITION_FAILED(412, "PreconditionFailedException"),
-    THROTTLED(429, "TooManyRequestsException");
+    THROTTLED(429, "TooManyRequestsException"),
+    ACCESS_DENIED(403, "AccessDeniedException"),
+    /** S3's answer to HeadBucket with an expected owner that is not the bucket's. */
+    FORBIDDEN(403, "Forbidden");
 
     final int status;
     final String code;
@@ -146,7 +149,7 @@ public final class FaultProxy implements AutoCloseable {
         // S3 reads the XML body; Lambda (REST-JSON) reads the error type header and the JSON body
         String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + fault.code
             + "</Code><Message>injected by the test</Message></Error>";
-        String type = fault.status == 412 || fault.status == 429 ? "application/json" : "application/xml";
+        String type = fault.code.endsWith("Exception") ? "application/json" : "application/xml";
         if (type.equals("application/json")) {
           body = "{\"Type\":\"User\",\"message\":\"injected by the test\"}";
         }

@@ -1,17 +1,24 @@
 package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.layer.Layer;
+import dev.lambdalogs.cli.service.Aws;
+import dev.lambdalogs.cli.service.Errors;
+import dev.lambdalogs.cli.service.Layers;
+import dev.lambdalogs.cli.util.Json;
 import dev.lambdalogs.cli.util.ExitException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "layer", description = "Builds the Lambda layer zip.", subcommands = {LayerCommand.Build.class})
+@Command(name = "layer", description = "Builds the Lambda layer zip, or publishes it.",
+    subcommands = {LayerCommand.Build.class, LayerCommand.Publish.class})
 public final class LayerCommand {
 
   @Command(name = "build", mixinStandardHelpOptions = true,
@@ -45,6 +52,35 @@ public final class LayerCommand {
       }
       spec.commandLine().getOut().printf("%s  %d bytes  sha256:%s%n", output, zip.bytes().length, zip.sha256());
       return 0;
+    }
+  }
+
+  @Command(name = "publish", mixinStandardHelpOptions = true,
+      description = "Publishes the layer in the region, unless a version with the same SHA-256 is there already "
+          + "(install does this by itself), and prints the version's ARN.")
+  static final class Publish implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--jre", description = "The variant that carries its own Java runtime (x86_64).")
+    boolean jre;
+
+    @Override
+    public Integer call() {
+      try (Aws aws = new Aws(global)) {
+        Layers.Version version = new Layers(aws).ensure(jre ? Layers.Variant.JRE : Layers.Variant.PLAIN, aws.region(), false);
+        if (global.json()) {
+          spec.commandLine().getOut().println(Json.write(Map.of("layerVersionArn", version.arn(), "published", version.published())));
+        } else {
+          spec.commandLine().getOut().println(version.arn() + (version.published() ? "  (published)" : "  (already there)"));
+        }
+        return 0;
+      } catch (Errors.Failure e) {
+        throw new ExitException(ExitException.FAILED, e.getMessage());
+      }
     }
   }
 }
