@@ -157,6 +157,8 @@ function _complete_lambdalogs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} install" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} uninstall" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_lambdalogs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tail" ];    then _picocli_lambdalogs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} download" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} layer" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_lambdalogs; return $?; fi
@@ -167,17 +169,21 @@ function _complete_lambdalogs() {
   local cmds0=(install)
   local cmds1=(uninstall)
   local cmds2=(status)
-  local cmds3=(layer)
-  local cmds4=(demo)
-  local cmds5=(help)
-  local cmds6=(layer build)
-  local cmds7=(layer publish)
+  local cmds3=(tail)
+  local cmds4=(download)
+  local cmds5=(layer)
+  local cmds6=(demo)
+  local cmds7=(help)
+  local cmds8=(layer build)
+  local cmds9=(layer publish)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lambdalogs_layer_publish; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lambdalogs_layer_build; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lambdalogs_help; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_lambdalogs_demo; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_lambdalogs_layer; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lambdalogs_layer_publish; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_lambdalogs_layer_build; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lambdalogs_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lambdalogs_demo; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lambdalogs_layer; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_lambdalogs_download; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_lambdalogs_tail; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_lambdalogs_status; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_lambdalogs_uninstall; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_lambdalogs_install; return $?; fi
@@ -191,7 +197,7 @@ function _picocli_lambdalogs() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="install uninstall status layer demo help"
+  local commands="install uninstall status tail download layer demo help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -378,6 +384,165 @@ function _picocli_lambdalogs_status() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `tail` subcommand.
+function _picocli_lambdalogs_tail() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--follow' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--bucket' '--prefix' '--dir' '--since' '--until' '--types' '--grep' '--request-id' '--level' '--format' '--interval' '--parallel'"
+  local FORMAT_option_args=("text" "json") # --output values
+  local FORMAT_option_args=("SHORT" "JSON" "RAW") # --format values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--function')
+      return
+      ;;
+    '--bucket')
+      return
+      ;;
+    '--prefix')
+      return
+      ;;
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--types')
+      return
+      ;;
+    '--grep')
+      return
+      ;;
+    '--request-id')
+      return
+      ;;
+    '--level')
+      return
+      ;;
+    '--format')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '--interval')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `download` subcommand.
+function _picocli_lambdalogs_download() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--decompress' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--bucket' '--prefix' '--dir' '--since' '--until' '--to' '--merge' '--parallel'"
+  local FORMAT_option_args=("text" "json") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--function')
+      return
+      ;;
+    '--bucket')
+      return
+      ;;
+    '--prefix')
+      return
+      ;;
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--to')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--merge')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--parallel')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `layer` subcommand.
 function _picocli_lambdalogs_layer() {
   # Get completion data
@@ -431,7 +596,7 @@ function _picocli_lambdalogs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="install uninstall status layer demo"
+  local commands="install uninstall status tail download layer demo"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
 

@@ -18,6 +18,7 @@ public final class Main {
 
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new LambdalogsCommand());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof ExitException exit) {
         commandLine.getErr().println(commandLine.getColorScheme().errorText("lambdalogs: " + exit.getMessage()));

@@ -2,7 +2,6 @@ package dev.lambdalogs.e2e.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdalogs.cli.archive.LocalArchive;
 import dev.lambdalogs.extension.util.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,10 +33,15 @@ public final class Archive {
     List<Object> objects = new ArrayList<>();
     for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
       try (InputStream in = s3.getObject(b -> b.bucket(bucket).key(o.key()))) {
-        objects.add(parse(o.key(), LocalArchive.Objects.lines(o.key(), in)));
+        objects.add(parse(o.key(), lines(o.key(), in)));
       }
     }
     return new Archive(objects);
+  }
+
+  static List<String> lines(String key, InputStream in) throws IOException {
+    InputStream body = key.endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in;
+    return List.of(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
   }
 
   private static Object parse(String key, List<String> lines) {

@@ -1,10 +1,9 @@
 package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.demo.Demo;
-import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.cli.output.EventFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,30 +37,14 @@ public final class DemoCommand implements Callable<Integer> {
         r.shutdown().exitCodes().values(), r.shutdown().durationMs());
     out.println();
     out.printf("The archive, in the same layout as in S3 (LAMBDALOGS_LOCAL_DIR=%s):%n", r.archiveDir());
-    r.lines().forEach((key, lines) -> out.printf("  %s  (%d events)%n", key, lines.size()));
+    r.objects().forEach((key, events) -> out.printf("  %s  (%d events)%n", key, events));
     out.println();
-    out.println("What it holds, one event a line (time, type, request, record):");
-    r.lines().values().forEach(lines -> lines.forEach(line -> out.println("  " + shortLine(line))));
+    out.println("What it holds, as `lambdalogs tail --dir " + r.archiveDir() + " --since 1h` shows it:");
+    r.events().forEach(e -> out.println("  " + EventFormat.SHORT.format(e, false)));
     out.println();
     out.println("Each line is the Telemetry API event exactly as delivered, plus requestId where known.");
     out.println("Next: `lambdalogs install --function NAME` puts the layer on a real function.");
-    return r.keys().isEmpty() ? 1 : 0;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String shortLine(String line) {
-    Map<String, Object> event = (Map<String, Object>) Json.parse(line);
-    String time = String.valueOf(event.get("time"));
-    String requestId = event.get("requestId") == null ? "-" : event.get("requestId").toString().substring(0, 8);
-    Object record = event.get("record");
-    String text = record instanceof String s ? s : compact(record);
-    return String.format("%s  %-26s %-8s %s", time.length() > 11 ? time.substring(11) : time, event.get("type"),
-        requestId, text);
-  }
-
-  private static String compact(Object record) {
-    String text = String.valueOf(record);
-    return text.length() > 100 ? text.substring(0, 97) + "..." : text;
+    return r.objects().isEmpty() ? 1 : 0;
   }
 
 }

@@ -1,6 +1,8 @@
 package dev.lambdalogs.cli.demo;
 
-import dev.lambdalogs.cli.archive.LocalArchive;
+import dev.lambdalogs.cli.archive.DirSource;
+import dev.lambdalogs.cli.archive.Reader;
+import dev.lambdalogs.cli.archive.Entry;
 import dev.lambdalogs.cli.layer.Layer;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.io.IOException;
@@ -22,8 +24,8 @@ public final class Demo {
 
   /** What happened, for the command to show. */
   public record Result(String layerSha256, Path layerDir, Path archiveDir, Sandbox.InitResult init,
-      List<Sandbox.InvokeResult> invocations, Sandbox.ShutdownResult shutdown, List<String> keys,
-      Map<String, List<String>> lines) {}
+      List<Sandbox.InvokeResult> invocations, Sandbox.ShutdownResult shutdown, Map<String, Integer> objects,
+      List<Entry> events) {}
 
   private Demo() {}
 
@@ -52,13 +54,15 @@ public final class Demo {
       }
       shutdown = sandbox.shutdown();
     }
-    LocalArchive archive = new LocalArchive(archiveDir);
-    List<String> keys = archive.keys();
-    Map<String, List<String>> lines = new java.util.LinkedHashMap<>();
-    for (String key : keys) {
-      lines.put(key, archive.lines(key));
-    }
-    return new Result(zip.sha256(), layerDir, archiveDir, init, invocations, shutdown, keys, lines);
+    DirSource archive = new DirSource(archiveDir);
+    List<Reader.Item> items = archive.list("", null).stream().map(o -> new Reader.Item(o, FUNCTION)).toList();
+    Map<String, Integer> objects = new java.util.TreeMap<>();
+    List<Entry> events = new ArrayList<>();
+    new Reader(archive, 4, warning -> { }).read(items, e -> true, e -> {
+      objects.merge(e.key(), 1, Integer::sum);
+      events.add(e);
+    });
+    return new Result(zip.sha256(), layerDir, archiveDir, init, invocations, shutdown, objects, events);
   }
 
   /** The sample function: a greeting, with a few lines as a real handler would log them. */

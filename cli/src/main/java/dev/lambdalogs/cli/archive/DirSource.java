@@ -1,0 +1,62 @@
+package dev.lambdalogs.cli.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** An archive on disk in the S3 layout: written by LAMBDALOGS_LOCAL_DIR, or copied with `aws s3 sync`. */
+public final class DirSource implements Source {
+  private final Path root;
+
+  public DirSource(Path root) {
+    this.root = root;
+  }
+
+  @Override
+  public List<ObjectRef> list(String prefix, String startAfter) throws IOException {
+    Path start = root.resolve(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/') + 1) : "");
+    if (!Files.isDirectory(start)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(start)) {
+      return files.filter(Files::isRegularFile)
+          .map(p -> new ObjectRef(root.relativize(p).toString().replace('\\', '/'), size(p)))
+          .filter(o -> o.key().startsWith(prefix) && (o.key().endsWith(".ndjson.gz") || o.key().endsWith(".ndjson")))
+          .filter(o -> startAfter == null || o.key().compareTo(startAfter) > 0)
+          .sorted(java.util.Comparator.comparing(ObjectRef::key))
+          .toList();
+    }
+  }
+
+  @Override
+  public List<String> children(String prefix) throws IOException {
+    Path folder = root.resolve(prefix);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(folder)) {
+      return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Override
+  public InputStream open(String key) throws IOException {
+    return Files.newInputStream(root.resolve(key));
+  }
+
+  @Override
+  public String describe() {
+    return root.toString();
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.lambdalogs.cli.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/** Where archived objects are read from: a bucket, or a local folder in the same layout. */
+public interface Source {
+  /** An archived object: its key and size in bytes. */
+  record ObjectRef(String key, long size) {}
+
+  /** The objects under a prefix, in key order, after {@code startAfter} when it is not null. */
+  List<ObjectRef> list(String prefix, String startAfter) throws IOException;
+
+  /** The "folders" right under a prefix: with PREFIX, the functions that have logs. */
+  List<String> children(String prefix) throws IOException;
+
+  InputStream open(String key) throws IOException;
+
+  /** Where it is, for messages: {@code s3://bucket/} or a path. */
+  String describe();
+}

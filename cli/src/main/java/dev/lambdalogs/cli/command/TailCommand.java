@@ -1,0 +1,185 @@
+package dev.lambdalogs.cli.command;
+
+import dev.lambdalogs.cli.archive.Entry;
+import dev.lambdalogs.cli.archive.Keys;
+import dev.lambdalogs.cli.archive.Listing;
+import dev.lambdalogs.cli.archive.Reader;
+import dev.lambdalogs.cli.archive.TimeRange;
+import dev.lambdalogs.cli.output.EventFormat;
+import dev.lambdalogs.cli.service.Archives;
+import dev.lambdalogs.cli.service.Aws;
+import dev.lambdalogs.cli.service.Errors;
+import dev.lambdalogs.cli.util.ExitException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Prints archived log events in time order, across objects and functions; with --follow, "
+        + "keeps printing new ones as they arrive.")
+public final class TailCommand implements Callable<Integer> {
+  /** How far back --follow keeps listing, for objects that arrive late (environments flush up to a minute late). */
+  static final Duration FOLLOW_WINDOW = Duration.ofMinutes(15);
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  GlobalOptions global;
+
+  @Mixin
+  ArchiveOptions archive;
+
+  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "10m",
+      description = "From: 10m, 2h, 1d, 1h30m back, or an instant such as 2026-11-24T10:00Z (default: ${DEFAULT-VALUE}).")
+  String since;
+
+  @Option(names = "--until", paramLabel = "WHEN", description = "Until (default: now).")
+  String until;
+
+  @Option(names = "--types", paramLabel = "TYPE", split = ",",
+      description = "Only these: function, platform, extension (or an exact type such as platform.report).")
+  List<String> types;
+
+  @Option(names = "--grep", paramLabel = "RE", description = "Only events whose text matches.")
+  Pattern grep;
+
+  @Option(names = "--request-id", paramLabel = "ID", description = "Only this invocation's events (a prefix is enough).")
+  String requestId;
+
+  @Option(names = "--level", paramLabel = "LEVEL", description = "Only lines of this level (JSON log format).")
+  String level;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "short (for people), json (the stored lines), "
+      + "raw (the function's own lines). Default: short, or json with -o json.")
+  EventFormat format;
+
+  @Option(names = "--follow", description = "Keep printing new events until Ctrl-C.")
+  boolean follow;
+
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
+      description = "With --follow, how often to look (default: ${DEFAULT-VALUE}).")
+  String interval;
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "16", description = "Objects fetched at once.")
+  int parallel;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant now = Instant.now();
+    Instant from = time("--since", since, now);
+    Instant to = until == null ? now : time("--until", until, now);
+    long pause;
+    try {
+      pause = TimeRange.duration(interval).toMillis();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--interval: " + e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    EventFormat chosen = format != null ? format : global.json() ? EventFormat.JSON : EventFormat.SHORT;
+    boolean colour = chosen == EventFormat.SHORT && !global.noColor && System.console() != null;
+    try (Aws aws = new Aws(global)) {
+      Archives.Location where = Archives.locate(aws, archive.dir, archive.bucket, archive.prefix, archive.functions);
+      Reader reader = new Reader(where.source(), parallel, warning -> err.println("lambdalogs: " + warning));
+      Predicate<Entry> keep = filter(from, to);
+      java.util.function.Consumer<Entry> print = e -> {
+        String text = chosen.format(e, colour);
+        if (text != null) {
+          out.println(text);
+        }
+      };
+      List<Reader.Item> items = Listing.items(where.source(), where.prefix(), archive.functions, from, to);
+      if (items.isEmpty() && !follow) {
+        err.println("lambdalogs: no logs in " + where.source().describe() + where.prefix() + " between " + from + " and " + to);
+        return 0;
+      }
+      reader.read(items, keep, print);
+      out.flush();
+      if (follow) {
+        follow(where, reader, keep, print, items, pause);
+      }
+      summary(err, reader.stats());
+      return 0;
+    } catch (Errors.Failure e) {
+      throw new ExitException(ExitException.FAILED, e.getMessage());
+    }
+  }
+
+  /**
+   * Lists again every interval, over a window reaching back for late objects, and prints the objects not
+   * printed before: each object once, so no event twice.
+   */
+  private void follow(Archives.Location where, Reader reader, Predicate<Entry> keep, java.util.function.Consumer<Entry> print,
+      List<Reader.Item> first, long pause) throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Thread following = Thread.currentThread();
+    sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> following.interrupt()); // Ctrl-C: stop, exit 0
+    Map<String, Long> printed = new HashMap<>();
+    first.forEach(i -> printed.put(i.object().key(), Keys.time(i.object().key())));
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(Math.max(200, pause));
+      } catch (InterruptedException e) {
+        return;
+      }
+      Instant now = Instant.now();
+      List<Reader.Item> fresh = Listing.items(where.source(), where.prefix(), archive.functions, now.minus(FOLLOW_WINDOW), now)
+          .stream().filter(i -> !printed.containsKey(i.object().key())).toList();
+      fresh.forEach(i -> printed.put(i.object().key(), Keys.time(i.object().key())));
+      reader.read(fresh, keep, print);
+      out.flush();
+      long forget = now.minus(FOLLOW_WINDOW).minus(Duration.ofHours(1)).toEpochMilli();
+      printed.values().removeIf(t -> t < forget);
+    }
+  }
+
+  private Predicate<Entry> filter(Instant from, Instant to) {
+    // with --follow, what arrives later is after `to` by nature
+    Predicate<Entry> keep = e -> e.time() >= from.toEpochMilli() && (follow || e.time() <= to.toEpochMilli());
+    if (types != null) {
+      List<String> wanted = types.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
+      keep = keep.and(e -> wanted.contains(e.type()) || wanted.contains(e.type().replaceFirst("\\..*", "")));
+    }
+    if (grep != null) {
+      keep = keep.and(e -> grep.matcher(e.type().startsWith("platform.") ? e.line() : e.message()).find());
+    }
+    if (requestId != null) {
+      keep = keep.and(e -> e.requestId() != null && e.requestId().startsWith(requestId));
+    }
+    if (level != null) {
+      keep = keep.and(e -> level.equalsIgnoreCase(e.level()));
+    }
+    return keep;
+  }
+
+  private Instant time(String option, String value, Instant now) {
+    try {
+      return TimeRange.parse(value, now);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+    }
+  }
+
+  private void summary(PrintWriter err, Reader.Stats stats) {
+    if (global.verbose || stats.badObjects() + stats.badLines() > 0) {
+      err.println("lambdalogs: read " + stats.objects() + " objects, " + stats.events() + " events"
+          + (stats.badObjects() + stats.badLines() > 0 ? "; skipped " + stats.badObjects() + " bad objects and "
+              + stats.badLines() + " bad lines" : ""));
+    }
+  }
+}

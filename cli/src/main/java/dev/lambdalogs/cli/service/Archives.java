@@ -1,0 +1,39 @@
+package dev.lambdalogs.cli.service;
+
+import dev.lambdalogs.cli.archive.DirSource;
+import dev.lambdalogs.cli.archive.S3Source;
+import dev.lambdalogs.cli.archive.Source;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the archive to read: a local folder, or the bucket and prefix given, or those a named function
+ * ships to (its LAMBDALOGS_* variables), or install's defaults.
+ */
+public final class Archives {
+  /** Where to read, and under which prefix. */
+  public record Location(Source source, String prefix) {}
+
+  private Archives() {}
+
+  public static Location locate(Aws aws, Path dir, String bucket, String prefix, List<String> functions) {
+    String chosenPrefix = prefix;
+    String chosenBucket = bucket;
+    if (dir == null && chosenBucket == null && !functions.isEmpty()) {
+      Map<String, String> env = new Functions(aws).get(aws.region(), functions.get(0)).environment();
+      chosenBucket = chosenBucket != null ? chosenBucket : env.get("LAMBDALOGS_BUCKET");
+      chosenPrefix = chosenPrefix != null ? chosenPrefix : env.get("LAMBDALOGS_PREFIX");
+    }
+    chosenPrefix = chosenPrefix == null ? "lambda-logs/" : chosenPrefix.isEmpty() || chosenPrefix.endsWith("/")
+        ? chosenPrefix : chosenPrefix + "/";
+    if (dir != null) {
+      return new Location(new DirSource(dir), chosenPrefix);
+    }
+    String region = aws.region();
+    if (chosenBucket == null) {
+      chosenBucket = Buckets.defaultName(aws.account(), region);
+    }
+    return new Location(new S3Source(aws.s3(region), chosenBucket), chosenPrefix);
+  }
+}

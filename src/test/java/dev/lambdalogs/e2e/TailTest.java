@@ -1,0 +1,237 @@
+package dev.lambdalogs.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdalogs.e2e.support.Cli;
+import dev.lambdalogs.e2e.support.Environment;
+import dev.lambdalogs.e2e.support.MotoServer;
+import dev.lambdalogs.e2e.support.S3;
+import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.extension.util.Times;
+import dev.lambdalogs.sandbox.Sandbox;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** tail and download against moto's S3, holding objects the real extension wrote and objects made for edge cases. */
+class TailTest {
+  static final String BUCKET = "team-logs";
+  static MotoServer moto;
+  static S3Client s3;
+  static Cli cli;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    moto = MotoServer.start();
+    s3 = S3.client(moto.endpoint());
+    cli = new Cli(moto.endpoint().toString());
+  }
+
+  @AfterAll
+  static void stop() {
+    s3.close();
+    moto.close();
+  }
+
+  @BeforeEach
+  void bucket() throws Exception {
+    moto.reset();
+    s3.createBucket(b -> b.bucket(BUCKET));
+  }
+
+  Cli.Run tail(String... args) {
+    List<String> all = new ArrayList<>(List.of("tail", "--bucket", BUCKET));
+    all.addAll(List.of(args));
+    return cli.run(all.toArray(String[]::new));
+  }
+
+  /** An object in the layout, its events at these times (ms from now, negative is the past). */
+  String object(String function, String env, int seq, long... offsets) throws Exception {
+    long now = System.currentTimeMillis();
+    StringBuilder lines = new StringBuilder();
+    for (long offset : offsets) {
+      lines.append(event(now + offset, "function", function + " " + env + " at " + offset)).append('\n');
+    }
+    return put(function, env, seq, now + offsets[0], gzip(lines.toString()));
+  }
+
+  String put(String function, String env, int seq, long firstMillis, byte[] body) {
+    String stamp = Times.stamp(Times.iso(firstMillis));
+    String key = "lambda-logs/" + function + "/" + stamp.substring(0, 4) + "/" + stamp.substring(4, 6) + "/"
+        + stamp.substring(6, 8) + "/" + stamp.substring(9, 11) + "/" + stamp + "-" + env + "-" + Times.pad(seq, 6) + ".ndjson.gz";
+    s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body));
+    return key;
+  }
+
+  static String event(long millis, String type, String record) {
+    return "{\"time\":\"" + Times.iso(millis) + "\",\"type\":\"" + type + "\",\"record\":" + Json.quote(record) + "}";
+  }
+
+  static byte[] gzip(String text) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  static List<Long> times(String jsonLines) {
+    return jsonLines.lines().map(l -> Times.epochMillis((String) ((Map<?, ?>) Json.parse(l)).get("time"))).toList();
+  }
+
+  @Test
+  void whatTheExtensionWroteComesBackMergedInTimeOrderAcrossFunctions() throws Exception {
+    List<String> logged = new ArrayList<>();
+    for (String function : List.of("greeter_fn", "orders_fn")) {
+      try (Sandbox sandbox = Environment.start(function, Environment.s3(moto.endpoint(), BUCKET))) {
+        for (int i = 0; i < 3; i++) {
+          sandbox.invoke(inv -> {
+            String line = function + " says hello to " + inv.requestId();
+            logged.add(line);
+            inv.log(line);
+          });
+        }
+        sandbox.shutdown();
+      }
+    }
+    Cli.Run json = tail("--since", "1h", "--format", "json");
+    assertThat(json.exit()).as(json.toString()).isZero();
+    assertThat(times(json.out())).isSorted().hasSizeGreaterThan(logged.size());
+    Cli.Run raw = tail("--since", "1h", "--format", "raw");
+    assertThat(raw.out().lines().toList()).containsExactlyInAnyOrderElementsOf(logged);
+    Cli.Run one = tail("-f", "orders_fn", "--since", "1h", "--types", "platform.report");
+    assertThat(one.out().lines()).hasSize(3).allMatch(l -> l.contains(" orders_fn ") && l.contains("REPORT success duration"));
+  }
+
+  @Test
+  void ordersAcrossEnvironmentsHoursAndDaysAndKeepsToTheRange() throws Exception {
+    long hour = 3_600_000;
+    object("a_fn", "aaaaaaaaaaaaaaaa", 1, -26 * hour, -26 * hour + 10); // yesterday: outside --since 2h
+    object("a_fn", "aaaaaaaaaaaaaaaa", 2, -90 * 60_000, -30 * 60_000, -5_000);
+    object("a_fn", "bbbbbbbbbbbbbbbb", 1, -61 * 60_000, -59 * 60_000, -4_000);
+    object("b_fn", "cccccccccccccccc", 1, -70 * 60_000, -3_000);
+    Cli.Run run = tail("--since", "2h", "--format", "json");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    List<Long> times = times(run.out());
+    assertThat(times).hasSize(8).isSorted();
+    Cli.Run narrow = tail("--since", "65m", "--until", "45m", "--format", "raw");
+    assertThat(narrow.out().lines()).containsExactly("a_fn bbbbbbbbbbbbbbbb at -3660000", "a_fn bbbbbbbbbbbbbbbb at -3540000");
+  }
+
+  @Test
+  void filtersAndFormats() throws Exception {
+    long now = System.currentTimeMillis();
+    String lines = String.join("\n",
+        "{\"time\":\"" + Times.iso(now - 3000) + "\",\"type\":\"platform.start\",\"record\":{\"requestId\":\"req-1\",\"version\":\"$LATEST\"},\"requestId\":\"req-1\"}",
+        "{\"time\":\"" + Times.iso(now - 2900) + "\",\"type\":\"function\",\"record\":{\"timestamp\":\"x\",\"level\":\"ERROR\",\"requestId\":\"req-1\",\"message\":\"card declined\"},\"requestId\":\"req-1\"}",
+        "{\"time\":\"" + Times.iso(now - 2800) + "\",\"type\":\"function\",\"record\":{\"timestamp\":\"x\",\"level\":\"INFO\",\"requestId\":\"req-1\",\"message\":\"retrying\"},\"requestId\":\"req-1\"}",
+        "{\"time\":\"" + Times.iso(now - 2000) + "\",\"type\":\"platform.report\",\"record\":{\"requestId\":\"req-1\",\"status\":\"success\",\"metrics\":{\"durationMs\":12.5,\"billedDurationMs\":13,\"memorySizeMB\":128,\"maxMemoryUsedMB\":70}},\"requestId\":\"req-1\"}",
+        "{\"time\":\"" + Times.iso(now - 1000) + "\",\"type\":\"function\",\"record\":\"other request\",\"requestId\":\"req-2\"}") + "\n";
+    put("pay_fn", "dddddddddddddddd", 1, now - 3000, gzip(lines));
+    assertThat(tail("--since", "5m", "--level", "error", "--format", "raw").out()).isEqualTo("card declined\n");
+    assertThat(tail("--since", "5m", "--grep", "retry|other", "--format", "raw").out().lines()).containsExactly("retrying", "other request");
+    assertThat(tail("--since", "5m", "--request-id", "req-2", "--format", "raw").out()).isEqualTo("other request\n");
+    assertThat(tail("--since", "5m", "--types", "function", "--format", "json").out().lines()).hasSize(3);
+    String shortFormat = tail("--since", "5m").out();
+    assertThat(shortFormat).contains("pay_fn req-1 START version $LATEST").contains("ERROR card declined")
+        .contains("REPORT success duration 12.5 ms, billed 13 ms, memory 70/128 MB").doesNotContain("\u001b[");
+    assertThat(tail("--since", "5m", "-o", "json").out().lines()).hasSize(5).allMatch(l -> l.startsWith("{"));
+  }
+
+  @Test
+  void aCorruptObjectAndABadLineAreReportedOnceSkippedAndCounted() throws Exception {
+    object("ok_fn", "eeeeeeeeeeeeeeee", 1, -5_000, -4_000);
+    put("ok_fn", "ffffffffffffffff", 1, System.currentTimeMillis() - 4_500, "this is not gzip".getBytes(StandardCharsets.UTF_8));
+    long now = System.currentTimeMillis();
+    put("ok_fn", "9999999999999999", 1, now - 3_000, gzip(event(now - 3_000, "function", "before") + "\nnot json at all\n{broken\n"
+        + event(now - 2_000, "function", "after") + "\n"));
+    Cli.Run run = tail("--since", "5m", "--format", "raw");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out().lines()).hasSize(4).contains("before", "after");
+    assertThat(run.err()).contains("ffffffffffffffff-000001.ndjson.gz: not valid gzip")
+        .contains("skipped 1 bad objects and 2 bad lines");
+    assertThat(run.err().lines().filter(l -> l.contains("9999999999999999") && l.contains("not a JSON event"))).hasSize(1);
+  }
+
+  @Test
+  void badTimesExit2WithAGoodExampleAndAnEmptyRangeSaysSo() {
+    Cli.Run bad = tail("--since", "yesterday-ish");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("'yesterday-ish' is not a time").contains("2026-11-24T10:00Z");
+    Cli.Run empty = tail("--since", "10m");
+    assertThat(empty.exit()).isZero();
+    assertThat(empty.err()).contains("no logs in s3://" + BUCKET + "/lambda-logs/");
+  }
+
+  @Test
+  void followPrintsNewAndLateObjectsOnceEach() throws Exception {
+    object("live_fn", "1111111111111111", 1, -60_000);
+    java.io.StringWriter out = new java.io.StringWriter();
+    picocli.CommandLine command = dev.lambdalogs.cli.Main.commandLine();
+    command.setOut(new java.io.PrintWriter(out, true));
+    command.setErr(new java.io.PrintWriter(new java.io.StringWriter(), true));
+    Thread follower = new Thread(() -> command.execute("tail", "--bucket", BUCKET, "--since", "5m", "--follow",
+        "--interval", "1s", "--format", "raw", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1"));
+    follower.start();
+    Thread.sleep(1_500);
+    object("live_fn", "1111111111111111", 2, -1_000);          // new
+    object("live_fn", "2222222222222222", 1, -4 * 60_000);     // late: an environment that flushed late
+    Thread.sleep(3_000);
+    follower.interrupt();
+    follower.join(5_000);
+    List<String> printed = out.toString().lines().toList();
+    // the first read, then one poll with both new objects, in time order within it; each event once
+    assertThat(printed).hasSize(3).startsWith("live_fn 1111111111111111 at -60000");
+    assertThat(printed.subList(1, 3)).containsExactly("live_fn 2222222222222222 at -240000", "live_fn 1111111111111111 at -1000");
+  }
+
+  @Test
+  void ctrlCEndsAFollowWithExitCode0() throws Exception {
+    Path jar = Path.of(System.getProperty("lambdalogs.repo", "."), "cli/target/lambdalogs.jar");
+    Process tail = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar.toString(), "tail", "--dir", dir.toString(), "--follow", "--interval", "1s").redirectErrorStream(true).start();
+    Thread.sleep(2_000);
+    new ProcessBuilder("kill", "-INT", Long.toString(tail.pid())).start().waitFor();
+    assertThat(tail.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(tail.exitValue()).as(new String(tail.getInputStream().readAllBytes())).isZero();
+  }
+
+  @Test
+  void downloadMirrorsResumesDecompressesAndMerges() throws Exception {
+    List<String> keys = List.of(object("dl_fn", "aaaaaaaaaaaaaaaa", 1, -50_000, -10_000),
+        object("dl_fn", "bbbbbbbbbbbbbbbb", 1, -40_000, -20_000), object("dl_fn", "aaaaaaaaaaaaaaaa", 2, -5_000));
+    Path to = dir.resolve("mirror");
+    Cli.Run first = cli.run("download", "--bucket", BUCKET, "-f", "dl_fn", "--since", "1h", "--to", to.toString(),
+        "--merge", dir.resolve("merged.ndjson").toString());
+    assertThat(first.exit()).as(first.toString()).isZero();
+    assertThat(first.out()).contains("3 objects (3 downloaded, 0 skipped, 0 failed)");
+    for (String key : keys) {
+      assertThat(to.resolve(key)).isRegularFile();
+    }
+    assertThat(times(Files.readString(dir.resolve("merged.ndjson")))).hasSize(5).isSorted();
+    Cli.Run again = cli.run("download", "--bucket", BUCKET, "-f", "dl_fn", "--since", "1h", "--to", to.toString());
+    assertThat(again.out()).contains("3 objects (0 downloaded, 3 skipped, 0 failed)");
+    Cli.Run plain = cli.run("download", "--bucket", BUCKET, "--since", "1h", "--to", dir.resolve("plain").toString(), "--decompress");
+    assertThat(plain.exit()).isZero();
+    assertThat(Files.readString(dir.resolve("plain").resolve(keys.get(0).replace(".gz", "")))).contains("dl_fn aaaaaaaaaaaaaaaa at -50000");
+    Cli.Run local = cli.run("tail", "--dir", to.toString(), "--since", "1h", "--format", "raw");
+    assertThat(local.out().lines()).hasSize(5);
+  }
+}
