@@ -1,21 +1,71 @@
 package dev.lambdalogs.cli.archive;
 
+import dev.lambdalogs.extension.util.Json;
 import java.util.Map;
 
 /**
- * One archived event as read back: the stored line, its parsed fields, and where it came from.
- *
- * @param time epoch milliseconds of its {@code time}
- * @param sequence its place in the read, to keep equal times in their stored order
+ * One archived event as read back: the stored line, its time, and where it came from. Its fields are
+ * parsed only when a filter or a format asks for them: printing stored lines needs none of it.
  */
-public record Entry(long time, long sequence, String function, String key, String line, Map<String, Object> event) {
+public final class Entry {
+  private final long time;
+  private final long sequence;
+  private final String function;
+  private final String key;
+  private final String line;
+  private Map<String, Object> event;
+
+  /**
+   * @param time epoch milliseconds of its {@code time}
+   * @param sequence its place in the read, to keep equal times in their stored order
+   */
+  public Entry(long time, long sequence, String function, String key, String line) {
+    this.time = time;
+    this.sequence = sequence;
+    this.function = function;
+    this.key = key;
+    this.line = line;
+  }
+
+  public long time() {
+    return time;
+  }
+
+  public long sequence() {
+    return sequence;
+  }
+
+  public String function() {
+    return function;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String line() {
+    return line;
+  }
+
+  Entry numbered(long place) {
+    return new Entry(time, place, function, key, line);
+  }
+
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> event() {
+    if (event == null) {
+      event = (Map<String, Object>) Json.parse(line); // checked to be a JSON object when it was read
+    }
+    return event;
+  }
+
   public String type() {
-    return String.valueOf(event.get("type"));
+    return String.valueOf(event().get("type"));
   }
 
   public String requestId() {
-    Object id = event.get("requestId");
-    if (id == null && event.get("record") instanceof Map<?, ?> record) {
+    Object id = event().get("requestId");
+    if (id == null && event().get("record") instanceof Map<?, ?> record) {
       id = record.get("requestId");
     }
     return id == null ? null : id.toString();
@@ -23,7 +73,7 @@ public record Entry(long time, long sequence, String function, String key, Strin
 
   /** The log line's text: the record when it is a string, its message when it is a JSON log record. */
   public String message() {
-    Object record = event.get("record");
+    Object record = event().get("record");
     if (record instanceof Map<?, ?> map && map.containsKey("message")) {
       return String.valueOf(map.get("message"));
     }
@@ -32,6 +82,6 @@ public record Entry(long time, long sequence, String function, String key, Strin
 
   /** The level of a JSON log record, or null. */
   public String level() {
-    return event.get("record") instanceof Map<?, ?> map && map.get("level") != null ? map.get("level").toString() : null;
+    return event().get("record") instanceof Map<?, ?> map && map.get("level") != null ? map.get("level").toString() : null;
   }
 }

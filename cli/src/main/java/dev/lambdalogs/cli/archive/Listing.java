@@ -1,6 +1,8 @@
 package dev.lambdalogs.cli.archive;
 
+import dev.lambdalogs.cli.util.Parallel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,23 +11,34 @@ import java.util.List;
 public final class Listing {
   private Listing() {}
 
-  /** @param functions the functions to read; empty: every function that has logs under the prefix */
+  /**
+   * @param functions the functions to read; empty: every function that has logs under the prefix
+   */
   public static List<Reader.Item> items(Source source, String prefix, List<String> functions, Instant from, Instant to)
       throws IOException {
     List<String> names = functions.isEmpty() ? source.children(prefix) : functions;
-    List<Reader.Item> items = new ArrayList<>();
+    List<String[]> listings = new ArrayList<>(); // function, hour prefix, start-after
     for (String function : names) {
       List<String> hours = Keys.hourPrefixes(prefix, function, from, to);
       for (int i = 0; i < hours.size(); i++) {
-        String startAfter = i == 0 ? Keys.startAfter(hours.get(0), from) : null;
-        for (Source.ObjectRef object : source.list(hours.get(i), startAfter)) {
-          long time = Keys.time(object.key());
-          if (time >= 0 && time <= to.toEpochMilli()) {
-            items.add(new Reader.Item(object, function));
-          }
-        }
+        listings.add(new String[] {function, hours.get(i), i == 0 ? Keys.startAfter(hours.get(0), from) : null});
       }
     }
-    return items;
+    // one listing per function and hour, several at once: the first line should not wait for them in turn
+    List<List<Reader.Item>> found = Parallel.map(listings, 8, l -> {
+      List<Reader.Item> items = new ArrayList<>();
+      try {
+        for (Source.ObjectRef object : source.list(l[1], l[2])) {
+          long time = Keys.time(object.key());
+          if (time >= 0 && time <= to.toEpochMilli()) {
+            items.add(new Reader.Item(object, l[0]));
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return items;
+    });
+    return found.stream().flatMap(List::stream).toList();
   }
 }

@@ -98,7 +98,6 @@ public final class Reader {
     }
   }
 
-  @SuppressWarnings("unchecked")
   private List<Entry> fetch(Item item) {
     String key = item.object().key();
     List<Entry> entries = new ArrayList<>();
@@ -112,10 +111,9 @@ public final class Reader {
           continue;
         }
         try {
-          Map<String, Object> event = (Map<String, Object>) Json.parse(line);
-          long time = Times.epochMillis(String.valueOf(event.get("time")));
-          entries.add(new Entry(time < 0 ? Keys.time(key) : time, 0, item.function(), key, line, event));
-        } catch (IllegalArgumentException | ClassCastException e) {
+          long time = timeOf(line);
+          entries.add(new Entry(time < 0 ? Keys.time(key) : time, 0, item.function(), key, line));
+        } catch (IllegalArgumentException e) {
           count(true);
           if (!reportedLine) {
             warn.accept("skipped a line of " + key + " that is not a JSON event (" + e.getMessage() + ")");
@@ -131,13 +129,33 @@ public final class Reader {
     return numbered(entries, item.object().size());
   }
 
+  /**
+   * Checks the line is a JSON object (without building it) and reads its time: where the extension put
+   * it, first, without parsing the rest; elsewhere by a full parse.
+   */
+  @SuppressWarnings("unchecked")
+  static long timeOf(String line) {
+    Json json = new Json(line);
+    if (json.peek() != '{') {
+      throw new IllegalArgumentException("not a JSON object");
+    }
+    json.skipValue();
+    json.expectEnd();
+    String lead = "{\"time\":\"";
+    if (line.startsWith(lead)) {
+      int end = line.indexOf('"', lead.length());
+      return Times.epochMillis(line.substring(lead.length(), end));
+    }
+    return Times.epochMillis(String.valueOf(((Map<String, Object>) Json.parse(line)).get("time")));
+  }
+
   private synchronized List<Entry> numbered(List<Entry> entries, long size) {
     objects++;
     bytes += Math.max(0, size);
     events += entries.size();
     List<Entry> numbered = new ArrayList<>(entries.size());
     for (Entry e : entries) {
-      numbered.add(new Entry(e.time(), sequence++, e.function(), e.key(), e.line(), e.event()));
+      numbered.add(e.numbered(sequence++));
     }
     return numbered;
   }

@@ -89,7 +89,9 @@ public final class TailCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--interval: " + e.getMessage());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    // buffered: a write per line would cost a system call each; flushed at the first line, after each
+    // --follow poll, and at the end
+    PrintWriter out = new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
     PrintWriter err = spec.commandLine().getErr();
     EventFormat chosen = format != null ? format : global.json() ? EventFormat.JSON : EventFormat.SHORT;
     boolean colour = chosen == EventFormat.SHORT && !global.noColor && System.console() != null;
@@ -97,10 +99,14 @@ public final class TailCommand implements Callable<Integer> {
       Archives.Location where = Archives.locate(aws, archive.dir, archive.bucket, archive.prefix, archive.functions);
       Reader reader = new Reader(where.source(), parallel, warning -> err.println("lambdalogs: " + warning));
       Predicate<Entry> keep = filter(from, to);
+      long[] printed = {0};
       java.util.function.Consumer<Entry> print = e -> {
         String text = chosen.format(e, colour);
         if (text != null) {
           out.println(text);
+          if (printed[0]++ == 0) {
+            out.flush(); // the first line as soon as there is one
+          }
         }
       };
       List<Reader.Item> items = Listing.items(where.source(), where.prefix(), archive.functions, from, to);
@@ -111,7 +117,7 @@ public final class TailCommand implements Callable<Integer> {
       reader.read(items, keep, print);
       out.flush();
       if (follow) {
-        follow(where, reader, keep, print, items, pause);
+        follow(where, reader, keep, print, items, pause, out);
       }
       summary(err, reader.stats());
       return 0;
@@ -125,8 +131,7 @@ public final class TailCommand implements Callable<Integer> {
    * printed before: each object once, so no event twice.
    */
   private void follow(Archives.Location where, Reader reader, Predicate<Entry> keep, java.util.function.Consumer<Entry> print,
-      List<Reader.Item> first, long pause) throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+      List<Reader.Item> first, long pause, PrintWriter out) throws IOException {
     Thread following = Thread.currentThread();
     sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> following.interrupt()); // Ctrl-C: stop, exit 0
     Map<String, Long> printed = new HashMap<>();

@@ -13,6 +13,8 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -63,7 +65,11 @@ public final class Aws implements AutoCloseable {
   }
 
   public S3Client s3(String region) {
-    return client("s3:" + region, r -> configure(S3Client.builder(), region).forcePathStyle(options.endpoint != null).build());
+    // checksums only where S3 requires them: asking for them on every GET makes S3-compatible servers
+    // compute them, and TLS and gzip already guard what is read
+    return client("s3:" + region, r -> configure(S3Client.builder(), region).forcePathStyle(options.endpoint != null)
+        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build());
   }
 
   public IamClient iam() {

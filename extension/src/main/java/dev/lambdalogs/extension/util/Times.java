@@ -59,13 +59,26 @@ public final class Times {
     if (stamp == null) {
       return -1;
     }
-    try {
-      return java.time.LocalDateTime.of(Integer.parseInt(stamp.substring(0, 4)), Integer.parseInt(stamp.substring(4, 6)),
-          Integer.parseInt(stamp.substring(6, 8)), Integer.parseInt(stamp.substring(9, 11)),
-          Integer.parseInt(stamp.substring(11, 13)), Integer.parseInt(stamp.substring(13, 15)),
-          Integer.parseInt(stamp.substring(15, 18)) * 1_000_000).toInstant(ZoneOffset.UTC).toEpochMilli();
-    } catch (java.time.DateTimeException e) {
+    int year = Integer.parseInt(stamp.substring(0, 4));
+    int month = Integer.parseInt(stamp.substring(4, 6));
+    int day = Integer.parseInt(stamp.substring(6, 8));
+    int hour = Integer.parseInt(stamp.substring(9, 11));
+    int minute = Integer.parseInt(stamp.substring(11, 13));
+    int second = Integer.parseInt(stamp.substring(13, 15));
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) {
       return -1;
     }
+    long days = daysFromCivil(year, month, day);
+    return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1_000L + Integer.parseInt(stamp.substring(15, 18));
+  }
+
+  /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm): no java.time per event. */
+  static long daysFromCivil(long year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146097 + dayOfEra - 719468;
   }
 }
