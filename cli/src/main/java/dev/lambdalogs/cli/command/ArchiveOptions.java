@@ -1,6 +1,12 @@
 package dev.lambdalogs.cli.command;
 
+import dev.lambdalogs.cli.archive.Listing;
+import dev.lambdalogs.cli.archive.Reader;
+import dev.lambdalogs.cli.service.Archives;
+import dev.lambdalogs.cli.service.Aws;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -22,4 +28,17 @@ public final class ArchiveOptions {
   @Option(names = "--dir", paramLabel = "DIR", description = "Read a local copy in the same layout instead "
       + "(LAMBDALOGS_LOCAL_DIR, lambdalogs demo, aws s3 sync).")
   Path dir;
+
+  Archives.Location locate(Aws aws) {
+    return Archives.locate(aws, dir, bucket, prefix, functions);
+  }
+
+  /** The objects of the range, of the chosen functions. */
+  List<Reader.Item> items(Archives.Location where, Instant from, Instant to) throws IOException {
+    return Listing.items(where.source(), where.prefix(), functions, from, to);
+  }
+
+  static String nothing(Archives.Location where, Instant from, Instant to) {
+    return "lambdalogs: no logs in " + where.source().describe() + where.prefix() + " between " + from + " and " + to;
+  }
 }

@@ -1,10 +1,8 @@
 package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.DirSource;
-import dev.lambdalogs.cli.archive.Listing;
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.archive.Source;
-import dev.lambdalogs.cli.archive.TimeRange;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Errors;
@@ -31,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
@@ -50,11 +47,12 @@ public final class DownloadCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
-  @Option(names = "--since", paramLabel = "WHEN", required = true, description = "From: 2h, 1d, or 2026-11-24T10:00Z.")
-  String since;
+  @Option(names = "--since", paramLabel = "WHEN", required = true, converter = TimeConverters.When.class,
+      description = "From: 2h, 1d, or 2026-11-24T10:00Z.")
+  Instant since;
 
-  @Option(names = "--until", paramLabel = "WHEN", description = "Until (default: now).")
-  String until;
+  @Option(names = "--until", paramLabel = "WHEN", converter = TimeConverters.When.class, description = "Until (default: now).")
+  Instant until;
 
   @Option(names = "--to", paramLabel = "DIR", required = true, description = "The folder to copy into.")
   Path to;
@@ -70,16 +68,15 @@ public final class DownloadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Instant now = Instant.now();
-    Instant from = time("--since", since, now);
-    Instant until = this.until == null ? now : time("--until", this.until, now);
+    Instant from = since;
+    Instant until = this.until == null ? Instant.now() : this.until;
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
     try (Aws aws = new Aws(global)) {
-      Archives.Location where = Archives.locate(aws, archive.dir, archive.bucket, archive.prefix, archive.functions);
-      List<Reader.Item> items = Listing.items(where.source(), where.prefix(), archive.functions, from, until);
+      Archives.Location where = archive.locate(aws);
+      List<Reader.Item> items = archive.items(where, from, until);
       if (items.isEmpty()) {
-        err.println("lambdalogs: no logs in " + where.source().describe() + where.prefix() + " between " + from + " and " + until);
+        err.println(ArchiveOptions.nothing(where, from, until));
         return 0;
       }
       AtomicInteger finished = new AtomicInteger();
@@ -176,11 +173,4 @@ public final class DownloadCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
   }
 
-  private Instant time(String option, String value, Instant now) {
-    try {
-      return TimeRange.parse(value, now);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
-    }
-  }
 }

@@ -2,9 +2,7 @@ package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.Entry;
 import dev.lambdalogs.cli.archive.Keys;
-import dev.lambdalogs.cli.archive.Listing;
 import dev.lambdalogs.cli.archive.Reader;
-import dev.lambdalogs.cli.archive.TimeRange;
 import dev.lambdalogs.cli.output.EventFormat;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
@@ -25,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,12 +41,12 @@ public final class TailCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
-  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "10m",
-      description = "From: 10m, 2h, 1d, 1h30m back, or an instant such as 2026-11-24T10:00Z (default: ${DEFAULT-VALUE}).")
-  String since;
+  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "10m", converter = TimeConverters.When.class,
+      description = "From: 10m, 2h, 1d, 1h30m back, or an instant such as 2026-11-24T10:00Z (default: 10m).")
+  Instant since;
 
-  @Option(names = "--until", paramLabel = "WHEN", description = "Until (default: now).")
-  String until;
+  @Option(names = "--until", paramLabel = "WHEN", converter = TimeConverters.When.class, description = "Until (default: now).")
+  Instant until;
 
   @Option(names = "--types", paramLabel = "TYPE", split = ",",
       description = "Only these: function, platform, extension (or an exact type such as platform.report).")
@@ -71,24 +68,18 @@ public final class TailCommand implements Callable<Integer> {
   @Option(names = "--follow", description = "Keep printing new events until Ctrl-C.")
   boolean follow;
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
-      description = "With --follow, how often to look (default: ${DEFAULT-VALUE}).")
-  String interval;
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = TimeConverters.Length.class,
+      description = "With --follow, how often to look (default: 5s).")
+  Duration interval;
 
   @Option(names = "--parallel", paramLabel = "N", defaultValue = "16", description = "Objects fetched at once.")
   int parallel;
 
   @Override
   public Integer call() throws Exception {
-    Instant now = Instant.now();
-    Instant from = time("--since", since, now);
-    Instant to = until == null ? now : time("--until", until, now);
-    long pause;
-    try {
-      pause = TimeRange.duration(interval).toMillis();
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--interval: " + e.getMessage());
-    }
+    Instant from = since;
+    Instant to = until == null ? Instant.now() : until;
+    long pause = interval.toMillis();
     // buffered: a write per line would cost a system call each; flushed at the first line, after each
     // --follow poll, and at the end
     PrintWriter out = new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
@@ -96,7 +87,7 @@ public final class TailCommand implements Callable<Integer> {
     EventFormat chosen = format != null ? format : global.json() ? EventFormat.JSON : EventFormat.SHORT;
     boolean colour = chosen == EventFormat.SHORT && !global.noColor && System.console() != null;
     try (Aws aws = new Aws(global)) {
-      Archives.Location where = Archives.locate(aws, archive.dir, archive.bucket, archive.prefix, archive.functions);
+      Archives.Location where = archive.locate(aws);
       Reader reader = new Reader(where.source(), parallel, warning -> err.println("lambdalogs: " + warning));
       Predicate<Entry> keep = filter(from, to);
       long[] printed = {0};
@@ -109,9 +100,9 @@ public final class TailCommand implements Callable<Integer> {
           }
         }
       };
-      List<Reader.Item> items = Listing.items(where.source(), where.prefix(), archive.functions, from, to);
+      List<Reader.Item> items = archive.items(where, from, to);
       if (items.isEmpty() && !follow) {
-        err.println("lambdalogs: no logs in " + where.source().describe() + where.prefix() + " between " + from + " and " + to);
+        err.println(ArchiveOptions.nothing(where, from, to));
         return 0;
       }
       reader.read(items, keep, print);
@@ -143,8 +134,7 @@ public final class TailCommand implements Callable<Integer> {
         return;
       }
       Instant now = Instant.now();
-      List<Reader.Item> fresh = Listing.items(where.source(), where.prefix(), archive.functions, now.minus(FOLLOW_WINDOW), now)
-          .stream().filter(i -> !printed.containsKey(i.object().key())).toList();
+      List<Reader.Item> fresh = archive.items(where, now.minus(FOLLOW_WINDOW), now).stream().filter(i -> !printed.containsKey(i.object().key())).toList();
       fresh.forEach(i -> printed.put(i.object().key(), Keys.time(i.object().key())));
       reader.read(fresh, keep, print);
       out.flush();
@@ -170,14 +160,6 @@ public final class TailCommand implements Callable<Integer> {
       keep = keep.and(e -> level.equalsIgnoreCase(e.level()));
     }
     return keep;
-  }
-
-  private Instant time(String option, String value, Instant now) {
-    try {
-      return TimeRange.parse(value, now);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
-    }
   }
 
   private void summary(PrintWriter err, Reader.Stats stats) {
