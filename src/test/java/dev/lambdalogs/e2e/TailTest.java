@@ -234,4 +234,12 @@ class TailTest {
     Cli.Run local = cli.run("tail", "--dir", to.toString(), "--since", "1h", "--format", "raw");
     assertThat(local.out().lines()).hasSize(5);
   }
+
+  @Test
+  void aMissingBucketSaysWhatToCheckAndExits1() {
+    Cli.Run run = cli.run("tail", "--bucket", "no-such-bucket", "--since", "10m");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).contains("s3://no-such-bucket/lambda-logs/").contains("NoSuchBucket").contains("check --bucket")
+        .doesNotContain("Exception\n\tat");
+  }
 }

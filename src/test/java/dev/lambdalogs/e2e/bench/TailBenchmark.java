@@ -41,8 +41,9 @@ public final class TailBenchmark {
       });
       String endpoint = moto.endpoint().toString();
       // the flags ./lambdalogs runs the CLI with, and a 64 MB heap to show memory stays bounded
-      List<String> tail = List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m", "-jar", jar.toString(),
-          "tail", "--bucket", "bench-logs",
+      List<String> tail = List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+          "-XX:SharedArchiveFile=" + jar.resolveSibling("lambdalogs.jsa"), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+          "-Xmx64m", "-jar", jar.toString(), "tail", "--bucket", "bench-logs",
           "--format", "json", "--endpoint-url", endpoint, "--region", "us-east-1");
       List<Double> ours = new ArrayList<>();
       List<Double> theirs = new ArrayList<>();

@@ -65,7 +65,8 @@ public final class Reader {
       ArrayDeque<Future<List<Entry>>> ahead = new ArrayDeque<>();
       int next = 0;
       for (int i = 0; i < ordered.size(); i++) {
-        while (next < ordered.size() && ahead.size() < parallel * 2) {
+        // a window that widens from one object: the first events are not kept waiting behind a burst
+        while (next < ordered.size() && ahead.size() < Math.min(parallel * 2, 1 + 2 * i)) {
           Item item = ordered.get(next++);
           ahead.add(pool.submit(() -> fetch(item)));
         }

@@ -20,25 +20,26 @@ public final class S3Source implements Source {
 
   @Override
   public List<ObjectRef> list(String prefix, String startAfter) {
-    List<ObjectRef> objects = new ArrayList<>();
-    Iterable<S3Object> found = Errors.call("s3:ListBucket", "s3://" + bucket + "/" + prefix,
-        () -> s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).startAfter(startAfter)).contents());
-    for (S3Object o : found) {
-      objects.add(new ObjectRef(o.key(), o.size()));
-    }
-    return objects;
+    // pages are fetched while iterating: the whole iteration is the call whose errors are explained
+    return Errors.call("s3:ListBucket", "s3://" + bucket + "/" + prefix, () -> {
+      List<ObjectRef> objects = new ArrayList<>();
+      for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).startAfter(startAfter)).contents()) {
+        objects.add(new ObjectRef(o.key(), o.size()));
+      }
+      return objects;
+    });
   }
 
   @Override
   public List<String> children(String prefix) {
-    List<String> names = new ArrayList<>();
-    Iterable<CommonPrefix> found = Errors.call("s3:ListBucket", "s3://" + bucket + "/" + prefix,
-        () -> s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).commonPrefixes());
-    for (CommonPrefix p : found) {
-      String name = p.prefix().substring(prefix.length());
-      names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
-    }
-    return names;
+    return Errors.call("s3:ListBucket", "s3://" + bucket + "/" + prefix, () -> {
+      List<String> names = new ArrayList<>();
+      for (CommonPrefix p : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).delimiter("/")).commonPrefixes()) {
+        String name = p.prefix().substring(prefix.length());
+        names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
+      }
+      return names;
+    });
   }
 
   @Override

@@ -56,6 +56,9 @@ public final class Errors {
     if (code.startsWith("AccessDenied") || e.statusCode() == 403 && !code.equals("ExpiredToken")) {
       return what + " (the caller needs " + action + " on " + resource + ")";
     }
+    if (code.equals("NoSuchBucket")) {
+      return what + " (check --bucket, or the function's LAMBDALOGS_BUCKET; lambdalogs install creates it)";
+    }
     if (code.equals("ResourceNotFoundException") || code.equals("NoSuchEntity")) {
       return what + " (check the name and the region)";
     }

@@ -83,8 +83,9 @@ public final class Functions {
   private List<Target> list(String region, Selection selection) {
     LambdaClient lambda = aws.lambda(region);
     List<Target> found = new ArrayList<>();
-    Iterable<FunctionConfiguration> all = Errors.call("lambda:ListFunctions", "the functions of " + region,
-        () -> lambda.listFunctionsPaginator(b -> b.maxItems(50)).functions());
+    // pages are fetched while iterating: the whole iteration is the call whose errors are explained
+    List<FunctionConfiguration> all = Errors.call("lambda:ListFunctions", "the functions of " + region,
+        () -> lambda.listFunctionsPaginator(b -> b.maxItems(50)).functions().stream().toList());
     for (FunctionConfiguration c : all) {
       Map<String, String> tags = selection.tags().isEmpty() ? Map.of() : Errors.call("lambda:ListTags",
           "function " + c.functionName(), () -> lambda.listTags(b -> b.resource(c.functionArn())).tags());

@@ -93,8 +93,8 @@ public final class Layers {
   private java.util.Optional<Version> find(Variant variant, String region) {
     String marker = "sha256:" + sha256(variant);
     LambdaClient lambda = aws.lambda(region);
-    Iterable<LayerVersionsListItem> all = Errors.call("lambda:ListLayerVersions", "layer " + variant.layerName,
-        () -> lambda.listLayerVersionsPaginator(b -> b.layerName(variant.layerName)).layerVersions());
+    List<LayerVersionsListItem> all = Errors.call("lambda:ListLayerVersions", "layer " + variant.layerName,
+        () -> lambda.listLayerVersionsPaginator(b -> b.layerName(variant.layerName)).layerVersions().stream().toList());
     for (LayerVersionsListItem version : all) {
       if (version.description() != null && version.description().contains(marker)) {
         return java.util.Optional.of(new Version(version.layerVersionArn(), false));
