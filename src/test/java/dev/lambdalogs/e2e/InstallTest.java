@@ -321,4 +321,15 @@ class InstallTest {
     Cli.Run second = cli.run("layer", "publish");
     assertThat(second.out()).contains(":layer:lambdalogs:1").contains("(already there)");
   }
+
+  @Test
+  void anotherLogShipperIsWarnedAboutAndAnArnsRegionWinsOverTheCommands() {
+    String datadog = account.layer("Datadog-Extension", "someone else's log shipper");
+    String arn = account.function("shipped_fn", "java21", "x86_64", javaRole, Map.of(), List.of(datadog), Map.of());
+    Cli elsewhere = new Cli(List.of("--endpoint-url", moto.endpoint().toString(), "--region", "eu-west-1"));
+    Cli.Run run = elsewhere.run("install", "-f", arn, "--bucket", "team-logs-eu");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.err()).contains("another log-shipping extension is attached").contains("Datadog-Extension");
+    assertThat(account.layersOf("shipped_fn")).hasSize(2).startsWith(datadog);
+  }
 }
