@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * moto's server, the real AWS API emulator, started on a free loopback port for a test class and
@@ -23,18 +24,33 @@ public final class MotoServer implements AutoCloseable {
     this.log = log;
   }
 
+  private String scheme = "http";
+
   public static MotoServer start() throws IOException, InterruptedException {
+    return start(List.of());
+  }
+
+  /** Serving HTTPS with this certificate and key (PEM files), as S3 itself does. */
+  public static MotoServer startTls(Path certificate, Path key) throws IOException, InterruptedException {
+    MotoServer moto = start(List.of("-s", "-c", certificate.toString(), "-k", key.toString()));
+    return moto;
+  }
+
+  private static MotoServer start(List<String> more) throws IOException, InterruptedException {
     int port = freePort();
     Path log = Files.createTempFile("moto-", ".log");
-    Process process = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command = new java.util.ArrayList<>(List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p",
+        Integer.toString(port)));
+    command.addAll(more);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     MotoServer moto = new MotoServer(process, port, log);
+    moto.scheme = more.isEmpty() ? "http" : "https";
     moto.awaitUp(Duration.ofSeconds(30));
     return moto;
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create(scheme + "://127.0.0.1:" + port);
   }
 
   public int port() {
@@ -57,12 +73,9 @@ public final class MotoServer implements AutoCloseable {
         throw new IllegalStateException("moto's server did not start (exit " + process.exitValue() + "). "
             + "It needs python3 with moto's server: pip install 'moto[server]'. Its output:\n" + Files.readString(log));
       }
-      try {
-        HttpURLConnection conn = (HttpURLConnection) endpoint().resolve("/moto-api/").toURL().openConnection();
-        conn.setConnectTimeout(500);
-        if (conn.getResponseCode() > 0) {
-          return;
-        }
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+        return; // listening (a plain probe would not pass a TLS handshake)
       } catch (IOException e) {
         Thread.sleep(100);
       }

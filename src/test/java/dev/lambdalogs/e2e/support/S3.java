@@ -12,12 +12,22 @@ public final class S3 {
   private S3() {}
 
   public static S3Client client(URI endpoint) {
+    return client(endpoint, UrlConnectionHttpClient.builder());
+  }
+
+  /** Over TLS, trusting the test's own certificate. */
+  public static S3Client client(URI endpoint, TestCertificate certificate) throws Exception {
+    javax.net.ssl.TrustManager[] trust = certificate.trustManagers();
+    return client(endpoint, UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> trust));
+  }
+
+  private static S3Client client(URI endpoint, UrlConnectionHttpClient.Builder http) {
     return S3Client.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
+        .httpClientBuilder(http)
         .build();
   }
 }
