@@ -97,10 +97,11 @@ public final class FleetReport {
     return counts;
   }
 
+  /** "3 functions: 2 installed, 1 up to date". */
   private static String summary(List<Result> results) {
-    StringBuilder line = new StringBuilder(results.size() + " function" + (results.size() == 1 ? "" : "s") + ":");
-    counts(results).forEach((k, v) -> line.append(' ').append(v).append(' ').append(k).append(','));
-    return line.substring(0, line.length() - (results.isEmpty() ? 0 : 1));
+    java.util.StringJoiner counts = new java.util.StringJoiner(", ");
+    counts(results).forEach((outcome, n) -> counts.add(n + " " + outcome));
+    return results.size() + " function" + (results.size() == 1 ? "" : "s") + ": " + counts;
   }
 
   public static String label(Outcome outcome) {
