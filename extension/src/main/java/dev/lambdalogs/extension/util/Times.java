@@ -30,8 +30,13 @@ public final class Times {
         return null;
       }
       String fraction = time.substring(20, time.length() - 1);
-      if (fraction.isEmpty() || !fraction.chars().allMatch(Character::isDigit)) {
+      if (fraction.isEmpty()) {
         return null;
+      }
+      for (int i = 0; i < fraction.length(); i++) {
+        if (fraction.charAt(i) < '0' || fraction.charAt(i) > '9') {
+          return null;
+        }
       }
       millis = (fraction + "00").substring(0, 3);
     }
