@@ -34,8 +34,4 @@ final class Gate {
     frozen = false;
     notifyAll();
   }
-
-  synchronized boolean isFrozen() {
-    return frozen;
-  }
 }

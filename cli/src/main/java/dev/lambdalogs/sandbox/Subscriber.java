@@ -31,7 +31,6 @@ final class Subscriber {
   private boolean closed;
   private long delivered;
   private long deliveries;
-  private long refused;
   private long totalDropped;
 
   Subscriber(Subscription subscription, Gate gate, long maxQueuedBytes) {
@@ -89,11 +88,11 @@ final class Subscriber {
     notifyAll();
   }
 
-  /** What this subscription saw: events delivered, POSTs made, POSTs refused, events dropped. */
-  record Counts(long delivered, long deliveries, long refused, long dropped) {}
+  /** What this subscription saw: events delivered, POSTs made, events dropped. */
+  record Counts(long delivered, long deliveries, long dropped) {}
 
   synchronized Counts counts() {
-    return new Counts(delivered, deliveries, refused, totalDropped);
+    return new Counts(delivered, deliveries, totalDropped);
   }
 
   private void run() {
@@ -156,7 +155,6 @@ final class Subscriber {
           delivered += batch.size();
           return;
         }
-        refused++;
         if (closed) {
           return;
         }

@@ -49,11 +49,4 @@ public final class Keys {
     return Times.epochMillis(s.substring(0, 4) + "-" + s.substring(4, 6) + "-" + s.substring(6, 8) + "T"
         + s.substring(9, 11) + ":" + s.substring(11, 13) + ":" + s.substring(13, 15) + "." + s.substring(15, 18) + "Z");
   }
-
-  /** The function a key belongs to: the folder after the prefix. */
-  public static String function(String prefix, String key) {
-    String rest = key.substring(prefix.length());
-    int slash = rest.indexOf('/');
-    return slash < 0 ? rest : rest.substring(0, slash);
-  }
 }

@@ -94,7 +94,7 @@ public final class DownloadCommand implements Callable<Integer> {
         merge(items);
       }
       report(outcomes, bytes, (System.nanoTime() - started) / 1e9);
-      return failed == 0 ? 0 : failed == items.size() ? ExitException.FAILED : FleetCommand.PARTLY_DONE;
+      return failed == 0 ? 0 : failed == items.size() ? ExitException.FAILED : ExitException.PARTLY_DONE;
     } catch (Errors.Failure e) {
       throw new ExitException(ExitException.FAILED, e.getMessage());
     }

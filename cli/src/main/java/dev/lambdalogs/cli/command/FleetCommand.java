@@ -27,8 +27,6 @@ import picocli.CommandLine.Spec;
  * each one's outcome, and exit 0 when all went well, 3 when some failed, 1 when all did.
  */
 abstract class FleetCommand implements Callable<Integer> {
-  static final int PARTLY_DONE = 3;
-
   @Spec
   CommandSpec spec;
 
@@ -89,6 +87,6 @@ abstract class FleetCommand implements Callable<Integer> {
 
   static int exitCode(List<Result> results) {
     long failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).count();
-    return failed == 0 ? 0 : failed == results.size() ? ExitException.FAILED : PARTLY_DONE;
+    return failed == 0 ? 0 : failed == results.size() ? ExitException.FAILED : ExitException.PARTLY_DONE;
   }
 }

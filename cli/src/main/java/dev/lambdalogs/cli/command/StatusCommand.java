@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
     description = "Shows which functions have the extension, which layer version, whether it is this CLI's, and "
         + "where their logs go. Without a selection: every function in the region.")
 public final class StatusCommand implements Callable<Integer> {
-  static final int DRIFT = 4;
-
   @Spec
   CommandSpec spec;
 
@@ -64,7 +62,7 @@ public final class StatusCommand implements Callable<Integer> {
       }
       boolean drift = rows.stream().anyMatch(r -> !Status.healthy(r));
       if (check && drift) {
-        return DRIFT;
+        return ExitException.DRIFT;
       }
       return found.missing().isEmpty() ? 0 : ExitException.FAILED;
     }

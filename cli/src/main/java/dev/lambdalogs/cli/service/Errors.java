@@ -43,7 +43,7 @@ public final class Errors {
   }
 
   /** The AWS error code of a service exception, or "". */
-  public static String code(AwsServiceException e) {
+  private static String code(AwsServiceException e) {
     return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
   }
 

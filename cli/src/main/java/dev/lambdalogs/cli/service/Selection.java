@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 
 /** Which functions to act on; an empty selection means every function in the region. */
 public record Selection(List<String> functions, Pattern regex, Map<String, String> tags, List<String> excludes) {
-  public static final Selection ALL = new Selection(List.of(), null, Map.of(), List.of());
-
   public boolean isEmpty() {
     return functions.isEmpty() && regex == null && tags.isEmpty();
   }

@@ -31,7 +31,6 @@ public final class Shipper implements Consumer<SealedBatch> {
   private final Object retryPause = new Object();
   private SealedBatch inFlight;
   private long heldBytes;
-  private long written;
   private long droppedBatches;
   private volatile long deadlineMillis = Long.MAX_VALUE;
   private String lastFailure;
@@ -113,10 +112,6 @@ public final class Shipper implements Consumer<SealedBatch> {
     return new Backlog(events, queue.size() + (inFlight == null ? 0 : 1));
   }
 
-  public synchronized long written() {
-    return written;
-  }
-
   private synchronized SealedBatch takeNext() {
     if (queue.isEmpty()) {
       waitQuietly(this, tickMs);
@@ -147,7 +142,6 @@ public final class Shipper implements Consumer<SealedBatch> {
   private synchronized void done(SealedBatch batch) {
     inFlight = null;
     heldBytes -= batch.body().length;
-    written++;
     if (lastFailure != null) {
       Log.warn("writing works again: " + sink.describe(batch.key()));
       lastFailure = null;
