@@ -44,9 +44,9 @@ public final class Batcher {
     }
   }
 
-  /** Counts a refused delivery; the next batch reports it. */
-  public void accountMalformed() {
-    loss.malformedDelivery();
+  /** Counts a refused delivery, which the next batch reports; returns how many there have been. */
+  public long accountMalformed() {
+    return loss.malformedDelivery();
   }
 
   /**

@@ -22,6 +22,7 @@ public final class Loss {
 
   private Counts pending = Counts.NONE;
   private long totalDroppedEvents;
+  private long totalMalformedDeliveries;
 
   public synchronized void dropped(SealedBatch batch) {
     // the batch's own accounting line is not an event of the function's: count what it carried instead
@@ -30,8 +31,14 @@ public final class Loss {
     totalDroppedEvents += own;
   }
 
-  public synchronized void malformedDelivery() {
+  /** Counts a refused delivery; returns how many there have been. */
+  public synchronized long malformedDelivery() {
     pending = pending.plus(new Counts(0, 0, 1));
+    return ++totalMalformedDeliveries;
+  }
+
+  public synchronized long totalMalformedDeliveries() {
+    return totalMalformedDeliveries;
   }
 
   synchronized boolean hasPending() {

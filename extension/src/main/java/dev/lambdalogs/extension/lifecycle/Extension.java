@@ -148,9 +148,9 @@ public final class Extension {
         Log.debug("exit/error: " + e.getMessage());
       }
     }
-    if (loss.totalDroppedEvents() > 0 || listener.malformedDeliveries() > 0) {
+    if (loss.totalDroppedEvents() > 0 || loss.totalMalformedDeliveries() > 0) {
       Log.warn("in this environment: " + loss.totalDroppedEvents() + " events dropped over the memory cap, "
-          + listener.malformedDeliveries() + " malformed deliveries refused");
+          + loss.totalMalformedDeliveries() + " malformed deliveries refused");
     }
     listener.stop();
   }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP endpoint the Telemetry API delivers to. Each delivery's events go, in order, into the
@@ -22,7 +21,6 @@ public final class Listener {
   private final HttpServer server;
   private final Batcher batcher;
   private final Invocations invocations = new Invocations();
-  private final AtomicLong malformed = new AtomicLong();
 
   /**
    * Binds an ephemeral port (anonymous classes, not lambdas, here and on the rest of the start-up path:
@@ -63,10 +61,6 @@ public final class Listener {
     return invocations;
   }
 
-  public long malformedDeliveries() {
-    return malformed.get();
-  }
-
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange; InputStream in = exchange.getRequestBody()) {
       if (!"POST".equals(exchange.getRequestMethod())) {
@@ -78,8 +72,7 @@ public final class Listener {
       try {
         events = Delivery.parse(body);
       } catch (IllegalArgumentException e) {
-        long count = malformed.incrementAndGet();
-        batcher.accountMalformed();
+        long count = batcher.accountMalformed();
         Log.warn("refused a malformed telemetry delivery (" + count + " so far, " + body.length() + " bytes): "
             + e.getMessage());
         reply(exchange, 400, "malformed delivery: " + e.getMessage());
