@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdalogs.e2e.support.Cli;
 import dev.lambdalogs.e2e.support.Environment;
+import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.extension.util.Json;
@@ -233,6 +234,36 @@ class TailTest {
     assertThat(Files.readString(dir.resolve("plain").resolve(keys.get(0).replace(".gz", "")))).contains("dl_fn aaaaaaaaaaaaaaaa at -50000");
     Cli.Run local = cli.run("tail", "--dir", to.toString(), "--since", "1h", "--format", "raw");
     assertThat(local.out().lines()).hasSize(5);
+  }
+
+  @Test
+  void throttlingServerErrorsAndResetsOnReadsAreRetriedAndNothingIsMissing() throws Exception {
+    for (int i = 0; i < 6; i++) {
+      object("fn_" + (i % 2), "e" + i, 1, -60_000 + i * 1_000, -59_000 + i * 1_000);
+    }
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+      String reads = "GET /" + BUCKET + "/lambda-logs/";
+      proxy.failNext(2, FaultProxy.Fault.SLOW_DOWN, reads);
+      proxy.failNext(1, FaultProxy.Fault.INTERNAL_ERROR, reads);
+      proxy.failNext(2, FaultProxy.Fault.RESET, reads);
+      Cli.Run run = new Cli(proxy.endpoint().toString()).run("tail", "--bucket", BUCKET, "--since", "10m", "--format", "json");
+      assertThat(run.exit()).as(run.toString()).isZero();
+      assertThat(times(run.out())).hasSize(12).isSorted();
+      assertThat(proxy.count("SLOW_DOWN") + proxy.count("INTERNAL_ERROR") + proxy.count("RESET")).isEqualTo(5);
+    }
+  }
+
+  @Test
+  void aDeniedReadNamesTheActionAndTheObjectAndExits1() throws Exception {
+    String key = object("fn_0", "e0", 1, -60_000);
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+      proxy.failNext(1, FaultProxy.Fault.S3_ACCESS_DENIED, "GET /" + BUCKET + "/lambda-logs/");
+      Cli.Run run = new Cli(proxy.endpoint().toString()).run("tail", "--bucket", BUCKET, "--since", "10m");
+      assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+      assertThat(run.err()).contains("s3:GetObject on s3://" + BUCKET + "/" + key + " failed: AccessDenied: injected by the test")
+          .contains("(the caller needs s3:GetObject").doesNotContain("Exception\n\tat");
+      assertThat(proxy.count("S3_ACCESS_DENIED")).isEqualTo(1);
+    }
   }
 
   @Test

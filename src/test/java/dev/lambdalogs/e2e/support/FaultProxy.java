@@ -26,6 +26,8 @@ public final class FaultProxy implements AutoCloseable {
     PRECONDITION_FAILED(412, "PreconditionFailedException"),
     THROTTLED(429, "TooManyRequestsException"),
     ACCESS_DENIED(403, "AccessDeniedException"),
+    /** S3's refusal, in its XML: the caller's policies do not allow the request. */
+    S3_ACCESS_DENIED(403, "AccessDenied"),
     /** S3's answer to HeadBucket with an expected owner that is not the bucket's. */
     FORBIDDEN(403, "Forbidden");
 

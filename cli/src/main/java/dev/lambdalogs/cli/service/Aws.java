@@ -2,11 +2,15 @@ package dev.lambdalogs.cli.service;
 
 import dev.lambdalogs.cli.command.GlobalOptions;
 import dev.lambdalogs.cli.util.ExitException;
+import dev.lambdalogs.extension.sink.Bucket;
+import dev.lambdalogs.extension.sink.SigV4;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -70,6 +74,21 @@ public final class Aws implements AutoCloseable {
     return client("s3:" + region, r -> configure(S3Client.builder(), region).forcePathStyle(options.endpoint != null)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build());
+  }
+
+  /**
+   * A bucket to read objects from with plain signed GETs (see S3Source): path style where the endpoint is
+   * overridden, as for the SDK's client, and for names with dots, which AWS's certificates do not cover.
+   */
+  public Bucket bucket(String name, String region) {
+    return new Bucket(name, region, options.endpoint, options.endpoint != null || name.contains("."));
+  }
+
+  /** The caller's credentials as of now, for signing a request by hand; providers cache and refresh them. */
+  public SigV4.Credentials signingCredentials() {
+    AwsCredentials resolved = credentials.resolveCredentials();
+    return new SigV4.Credentials(resolved.accessKeyId(), resolved.secretAccessKey(),
+        resolved instanceof AwsSessionCredentials session ? session.sessionToken() : null);
   }
 
   public IamClient iam() {

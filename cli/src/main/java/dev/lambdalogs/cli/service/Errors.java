@@ -48,12 +48,16 @@ public final class Errors {
   }
 
   static String describe(String action, String resource, AwsServiceException e) {
-    String code = code(e);
     String message = e.awsErrorDetails() != null && e.awsErrorDetails().errorMessage() != null
         ? e.awsErrorDetails().errorMessage() : firstLine(e.getMessage());
-    String what = action + " on " + resource + " failed: " + (code.isEmpty() ? "HTTP " + e.statusCode() : code)
+    return describe(action, resource, e.statusCode(), code(e), message);
+  }
+
+  /** A failed call, worded for the user with what to do next: from the HTTP status and AWS error code. */
+  public static String describe(String action, String resource, int status, String code, String message) {
+    String what = action + " on " + resource + " failed: " + (code.isEmpty() ? "HTTP " + status : code)
         + ": " + message;
-    if (code.startsWith("AccessDenied") || e.statusCode() == 403 && !code.equals("ExpiredToken")) {
+    if (code.startsWith("AccessDenied") || status == 403 && !code.equals("ExpiredToken")) {
       return what + " (the caller needs " + action + " on " + resource + ")";
     }
     if (code.equals("NoSuchBucket")) {

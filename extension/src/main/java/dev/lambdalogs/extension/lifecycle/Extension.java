@@ -4,6 +4,7 @@ import dev.lambdalogs.extension.batch.ArchiveKey;
 import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.config.Config;
+import dev.lambdalogs.extension.sink.Bucket;
 import dev.lambdalogs.extension.sink.LocalSink;
 import dev.lambdalogs.extension.sink.S3Sink;
 import dev.lambdalogs.extension.sink.Shipper;
@@ -45,7 +46,7 @@ public final class Extension {
     this.flushIntervalMs = config.flushIntervalMs();
     this.sink = config.localDir() != null
         ? new LocalSink(config.localDir())
-        : new S3Sink(config.bucket(), config.region(), config.endpoint(), config.pathStyle(), env);
+        : new S3Sink(new Bucket(config.bucket(), config.region(), config.endpoint(), config.pathStyle()), env);
     this.loss = new Loss();
     this.shipper = new Shipper(sink, loss, config.maxBufferBytes(), Math.min(1_000, config.flushIntervalMs()));
     ArchiveKey keys = new ArchiveKey(config.prefix(), config.functionName(), environmentId(), config.gzip());

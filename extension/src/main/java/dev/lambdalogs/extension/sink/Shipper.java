@@ -3,10 +3,10 @@ package dev.lambdalogs.extension.sink;
 import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.batch.SealedBatch;
+import dev.lambdalogs.extension.util.Backoff;
 import dev.lambdalogs.extension.util.Log;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +16,6 @@ import java.util.function.Consumer;
  * says so.
  */
 public final class Shipper implements Consumer<SealedBatch> {
-  private static final long BASE_BACKOFF_MS = 100;
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long MAX_BACKOFF_NEEDS_USER_MS = 20_000;
   /** At shutdown the deadline is near: retry often rather than wait long. */
@@ -133,7 +132,7 @@ public final class Shipper implements Consumer<SealedBatch> {
       } catch (IOException e) {
         boolean waitHelps = !(e instanceof SinkException s) || s.isTransient();
         report(e, waitHelps);
-        pause(backoff(attempt, shuttingDown() ? MAX_BACKOFF_SHUTDOWN_MS
+        pause(Backoff.delay(attempt, shuttingDown() ? MAX_BACKOFF_SHUTDOWN_MS
             : waitHelps ? MAX_BACKOFF_MS : MAX_BACKOFF_NEEDS_USER_MS));
       }
     }
@@ -163,12 +162,6 @@ public final class Shipper implements Consumer<SealedBatch> {
     } else {
       Log.error(line);
     }
-  }
-
-  /** Exponential backoff with "equal jitter": half the step for sure, the other half at random. */
-  static long backoff(int attempt, long cap) {
-    long step = Math.min(cap, BASE_BACKOFF_MS << Math.min(attempt, 20));
-    return step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1);
   }
 
   private boolean shuttingDown() {

@@ -23,24 +23,27 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 class SigV4Test {
   @ParameterizedTest
   @CsvSource({
-      "https://team-logs.s3.eu-west-1.amazonaws.com, lambda-logs/greeter_fn/2026/11/24/16/20261124T163016012Z-0123456789abcdef-000001.ndjson.gz, eu-west-1, token",
-      "http://127.0.0.1:4566/team-logs, odd prefix/with spaces+plus=é/fn/x.ndjson, us-east-1, ''",
+      "PUT, https://team-logs.s3.eu-west-1.amazonaws.com, lambda-logs/greeter_fn/2026/11/24/16/20261124T163016012Z-0123456789abcdef-000001.ndjson.gz, eu-west-1, token",
+      "PUT, http://127.0.0.1:4566/team-logs, odd prefix/with spaces+plus=é/fn/x.ndjson, us-east-1, ''",
+      "GET, https://team-logs.s3.eu-west-1.amazonaws.com, lambda-logs/greeter_fn/2026/11/24/16/20261124T163016012Z-0123456789abcdef-000001.ndjson.gz, eu-west-1, token",
+      "GET, http://127.0.0.1:4566/team-logs, odd prefix/with spaces+plus=é/fn/x.ndjson, us-east-1, ''",
   })
-  void signsLikeTheSdk(String base, String key, String region, String token) {
-    byte[] body = "{\"time\":\"2026-11-24T16:30:16.012Z\"}\n".getBytes(StandardCharsets.UTF_8);
+  void signsLikeTheSdk(String method, String base, String key, String region, String token) {
+    // the extension PUTs its objects; the CLI GETs them back, with no body
+    byte[] body = method.equals("GET") ? new byte[0] : "{\"time\":\"2026-11-24T16:30:16.012Z\"}\n".getBytes(StandardCharsets.UTF_8);
     SigV4.Credentials ours = new SigV4.Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
         token.isEmpty() ? null : token);
     URI uri = URI.create(base + "/" + SigV4.encodePath(key));
     String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
 
-    Map<String, String> signed = SigV4.sign("PUT", host, uri.getRawPath(), body, "20261124T163016Z", region, "s3", ours);
+    Map<String, String> signed = SigV4.sign(method, host, uri.getRawPath(), body, "20261124T163016Z", region, "s3", ours);
 
     AwsCredentialsIdentity identity = token.isEmpty()
         ? AwsCredentialsIdentity.create(ours.accessKeyId(), ours.secretAccessKey())
         : AwsSessionCredentialsIdentity.create(ours.accessKeyId(), ours.secretAccessKey(), token);
     SignedRequest sdk = AwsV4HttpSigner.create().sign(r -> r
         .identity(identity)
-        .request(SdkHttpRequest.builder().method(SdkHttpMethod.PUT).uri(uri).build())
+        .request(SdkHttpRequest.builder().method(SdkHttpMethod.valueOf(method)).uri(uri).build())
         .payload(ContentStreamProvider.fromByteArray(body))
         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
         .putProperty(AwsV4HttpSigner.REGION_NAME, region)
