@@ -5,6 +5,7 @@ import dev.lambdalogs.extension.util.Times;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A bucket and how a request reaches it: the URL of a key (virtual-hosted, or path style for
@@ -34,17 +35,29 @@ public final class Bucket {
     return "s3://" + name + '/' + key;
   }
 
+  /** The URL of an object. */
   public URI uri(String key) {
-    String base = endpoint.getScheme() + "://" + (pathStyle ? "" : name + '.') + endpoint.getRawAuthority();
-    String path = (pathStyle ? '/' + name : "") + '/' + key;
-    return URI.create(base + SigV4.encodePath(path));
+    return URI.create(base() + SigV4.encodePath((pathStyle ? '/' + name : "") + '/' + key));
+  }
+
+  /** The bucket's own URL with a query (ListObjectsV2's): names sorted and encoded, as SigV4 signs them. */
+  public URI uri(Map<String, String> query) {
+    StringBuilder sorted = new StringBuilder();
+    new TreeMap<>(query).forEach((param, value) ->
+        sorted.append(sorted.length() == 0 ? "" : "&").append(SigV4.encode(param)).append('=').append(SigV4.encode(value)));
+    return URI.create(base() + (pathStyle ? '/' + SigV4.encodePath(name) : "/") + '?' + sorted);
+  }
+
+  private String base() {
+    return endpoint.getScheme() + "://" + (pathStyle ? "" : name + '.') + endpoint.getRawAuthority();
   }
 
   /** The headers that sign a request to {@code uri} (from {@link #uri}), made now. */
   public Map<String, String> sign(String method, URI uri, byte[] body, SigV4.Credentials credentials) {
     String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ':' + uri.getPort();
     String amzDate = Times.stamp(Times.iso(System.currentTimeMillis())).substring(0, 15) + 'Z';
-    return new HashMap<>(SigV4.sign(method, host, uri.getRawPath(), body, amzDate, region, "s3", credentials));
+    String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+    return new HashMap<>(SigV4.sign(method, host, uri.getRawPath(), query, body, amzDate, region, "s3", credentials));
   }
 
   /** The error code S3 put in a failed response's body ({@code NoSuchKey}, {@code SlowDown}...), or null. */

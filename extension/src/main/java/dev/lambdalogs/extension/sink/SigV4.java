@@ -9,8 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AWS Signature Version 4 for one request with no query string, signing the host and the x-amz-*
- * headers. Written out here because the AWS SDK would add megabytes and hundreds of classes to every
+ * AWS Signature Version 4 for one request, signing the host and the x-amz-* headers. Written out here because the AWS SDK would add megabytes and hundreds of classes to every
  * cold start; a test checks it against the SDK's own signer.
  */
 public final class SigV4 {
@@ -35,9 +34,10 @@ public final class SigV4 {
    *
    * @param amzDate {@code yyyyMMdd'T'HHmmss'Z'}
    * @param canonicalUri the path exactly as sent, already URI-encoded
+   * @param canonicalQuery the query exactly as sent: names sorted, names and values {@link #encode}d; "" for none
    */
-  public static Map<String, String> sign(String method, String host, String canonicalUri, byte[] payload,
-      String amzDate, String region, String service, Credentials credentials) {
+  public static Map<String, String> sign(String method, String host, String canonicalUri, String canonicalQuery,
+      byte[] payload, String amzDate, String region, String service, Credentials credentials) {
     Map<String, String> signed = new TreeMap<>();
     signed.put("host", host);
     signed.put("x-amz-content-sha256", hex(sha256(payload)));
@@ -48,8 +48,8 @@ public final class SigV4 {
     StringBuilder canonicalHeaders = new StringBuilder();
     signed.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value.trim()).append('\n'));
     String signedHeaders = String.join(";", signed.keySet());
-    String canonicalRequest = method + '\n' + canonicalUri + "\n\n" + canonicalHeaders + '\n' + signedHeaders
-        + '\n' + signed.get("x-amz-content-sha256");
+    String canonicalRequest = method + '\n' + canonicalUri + '\n' + canonicalQuery + '\n' + canonicalHeaders + '\n'
+        + signedHeaders + '\n' + signed.get("x-amz-content-sha256");
 
     String day = amzDate.substring(0, 8);
     String scope = day + '/' + region + '/' + service + "/aws4_request";
@@ -70,10 +70,19 @@ public final class SigV4 {
 
   /** Encodes a key for the path: every byte but the unreserved ones and '/'. */
   public static String encodePath(String path) {
+    return encode(path, "-._~/");
+  }
+
+  /** Encodes a query parameter's name or value: every byte but the unreserved ones. */
+  public static String encode(String value) {
+    return encode(value, "-._~");
+  }
+
+  private static String encode(String text, String keep) {
     StringBuilder out = new StringBuilder();
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~/".indexOf(c) >= 0) {
+      if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || keep.indexOf(c) >= 0) {
         out.append(c);
       } else {
         out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
