@@ -7,6 +7,7 @@ import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
+import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.extension.util.Json;
 import dev.lambdalogs.extension.util.Times;
 import dev.lambdalogs.sandbox.Sandbox;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,8 +76,12 @@ class TailTest {
   }
 
   String put(String function, String env, int seq, long firstMillis, byte[] body) {
+    return put("lambda-logs/", function, env, seq, firstMillis, body);
+  }
+
+  String put(String prefix, String function, String env, int seq, long firstMillis, byte[] body) {
     String stamp = Times.stamp(Times.iso(firstMillis));
-    String key = "lambda-logs/" + function + "/" + stamp.substring(0, 4) + "/" + stamp.substring(4, 6) + "/"
+    String key = prefix + function + "/" + stamp.substring(0, 4) + "/" + stamp.substring(4, 6) + "/"
         + stamp.substring(6, 8) + "/" + stamp.substring(9, 11) + "/" + stamp + "-" + env + "-" + Times.pad(seq, 6) + ".ndjson.gz";
     s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body));
     return key;
@@ -85,10 +91,12 @@ class TailTest {
     return "{\"time\":\"" + Times.iso(millis) + "\",\"type\":\"" + type + "\",\"record\":" + Json.quote(record) + "}";
   }
 
-  static byte[] gzip(String text) throws Exception {
+  static byte[] gzip(String text) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
       gzip.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
@@ -264,6 +272,18 @@ class TailTest {
           .contains("(the caller needs s3:GetObject").doesNotContain("Exception\n\tat");
       assertThat(proxy.count("S3_ACCESS_DENIED")).isEqualTo(1);
     }
+  }
+
+  @Test
+  void anOddPrefixAndMoreObjectsThanAListingPageHoldsAreAllRead() throws Exception {
+    String prefix = "team & co/logs+é/";
+    long hour = Instant.parse("2026-11-23T10:00:00Z").toEpochMilli();
+    int objects = 1_001; // ListObjectsV2 answers 1,000 keys a page at most
+    Parallel.map(IntStream.range(0, objects).boxed().toList(), 8, i -> put(prefix, "fn & co", "e" + (i % 3), i + 1,
+        hour + i * 1_000L, gzip(event(hour + i * 1_000L, "function", "line " + i) + "\n")));
+    Cli.Run run = tail("--prefix", prefix, "--since", "2026-11-23T10:00Z", "--until", "2026-11-23T11:00Z", "--format", "raw");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out().lines().toList()).isEqualTo(IntStream.range(0, objects).mapToObj(i -> "line " + i).toList());
   }
 
   @Test

@@ -10,16 +10,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * The archive in its bucket: listed with the SDK's ListObjectsV2 (by prefix, from StartAfter), each object
- * read with one signed GET. A range holds thousands of small objects, and the SDK's request pipeline
- * spent more CPU on each than reading it did (docs/benchmarks.md); the GETs are retried as the SDK would.
+ * The archive in its bucket, read with plain signed requests: ListObjectsV2 (by prefix, from StartAfter)
+ * and one GET per object. A range holds thousands of small objects, and the SDK's client spent more CPU
+ * on each request, and more time starting, than the reading itself took (docs/benchmarks.md). Failures
+ * are retried as the SDK's clients retry them, and worded as theirs are.
  */
 public final class S3Source implements Source {
   private static final int ATTEMPTS = 10;
@@ -28,63 +28,84 @@ public final class S3Source implements Source {
   private static final int READ_TIMEOUT_MS = 60_000;
   private static final byte[] NO_BODY = new byte[0];
 
-  private final S3Client s3;
   private final Bucket bucket;
   private final Supplier<SigV4.Credentials> credentials;
 
-  public S3Source(S3Client s3, Bucket bucket, Supplier<SigV4.Credentials> credentials) {
-    this.s3 = s3;
+  /** @param credentials asked before each request: a provider refreshes what expires */
+  public S3Source(Bucket bucket, Supplier<SigV4.Credentials> credentials) {
     this.bucket = bucket;
     this.credentials = credentials;
   }
 
   @Override
   public List<ObjectRef> list(String prefix, String startAfter) {
-    // pages are fetched while iterating: the whole iteration is the call whose errors are explained
-    return Errors.call("s3:ListBucket", bucket.describe(prefix), () -> {
-      List<ObjectRef> objects = new ArrayList<>();
-      for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket.name()).prefix(prefix).startAfter(startAfter))
-          .contents()) {
-        objects.add(new ObjectRef(o.key(), o.size()));
-      }
-      return objects;
-    });
+    Map<String, String> query = new HashMap<>(Map.of("list-type", "2", "prefix", prefix));
+    if (startAfter != null) {
+      query.put("start-after", startAfter);
+    }
+    List<ObjectRef> objects = new ArrayList<>();
+    for (ListPage page : pages(query, prefix)) {
+      objects.addAll(page.objects());
+    }
+    return objects;
   }
 
   @Override
   public List<String> children(String prefix) {
-    return Errors.call("s3:ListBucket", bucket.describe(prefix), () -> {
-      List<String> names = new ArrayList<>();
-      for (CommonPrefix p : s3.listObjectsV2Paginator(b -> b.bucket(bucket.name()).prefix(prefix).delimiter("/"))
-          .commonPrefixes()) {
-        String name = p.prefix().substring(prefix.length());
+    List<String> names = new ArrayList<>();
+    for (ListPage page : pages(Map.of("list-type", "2", "prefix", prefix, "delimiter", "/"), prefix)) {
+      for (String common : page.prefixes()) {
+        String name = common.substring(prefix.length());
         names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
       }
-      return names;
-    });
+    }
+    return names;
+  }
+
+  private List<ListPage> pages(Map<String, String> query, String prefix) {
+    List<ListPage> pages = new ArrayList<>();
+    String token = null;
+    do {
+      Map<String, String> page = new HashMap<>(query);
+      if (token != null) {
+        page.put("continuation-token", token);
+      }
+      String resource = bucket.describe(prefix);
+      String xml = get(bucket.uri(page), "s3:ListBucket", resource).text();
+      try {
+        pages.add(ListPage.parse(xml));
+      } catch (IllegalArgumentException e) {
+        throw new Errors.Failure("s3:ListBucket on " + resource + " answered what is not a listing: " + e.getMessage());
+      }
+      token = pages.get(pages.size() - 1).next();
+    } while (token != null);
+    return pages;
   }
 
   @Override
   public InputStream open(String key) {
-    URI uri = bucket.uri(key);
-    String resource = bucket.describe(key);
+    return new ByteArrayInputStream(get(bucket.uri(key), "s3:GetObject", bucket.describe(key)).body());
+  }
+
+  /** A successful answer to a GET, after retrying what passes by itself; else the failure, worded. */
+  private Http.Response get(URI uri, String action, String resource) {
     for (int attempt = 1; ; attempt++) {
-      SigV4.Credentials signer = Errors.call("s3:GetObject", resource, credentials);
+      SigV4.Credentials signer = Errors.call(action, resource, credentials);
       try {
         Http.Response response = Http.exchange("GET", uri, bucket.sign("GET", uri, NO_BODY, signer), null,
             CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
         if (response.ok()) {
-          return new ByteArrayInputStream(response.body());
+          return response;
         }
         String code = Bucket.errorCode(response);
         if (!Bucket.isTransient(response.status(), code) || attempt == ATTEMPTS) {
           String message = Bucket.errorMessage(response);
-          throw new Errors.Failure(Errors.describe("s3:GetObject", resource, response.status(), code == null ? "" : code,
+          throw new Errors.Failure(Errors.describe(action, resource, response.status(), code == null ? "" : code,
               message == null ? "HTTP " + response.status() : message));
         }
       } catch (IOException e) {
         if (attempt == ATTEMPTS) {
-          throw new Errors.Failure("s3:GetObject on " + resource + " failed after " + ATTEMPTS + " attempts: " + e);
+          throw new Errors.Failure(action + " on " + resource + " failed after " + ATTEMPTS + " attempts: " + e);
         }
       }
       pause(Backoff.delay(attempt, MAX_BACKOFF_MS));
