@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,11 +81,16 @@ class TailTest {
   }
 
   String put(String prefix, String function, String env, int seq, long firstMillis, byte[] body) {
-    String stamp = Times.stamp(Times.iso(firstMillis));
-    String key = prefix + function + "/" + stamp.substring(0, 4) + "/" + stamp.substring(4, 6) + "/"
-        + stamp.substring(6, 8) + "/" + stamp.substring(9, 11) + "/" + stamp + "-" + env + "-" + Times.pad(seq, 6) + ".ndjson.gz";
+    String key = key(prefix, function, env, seq, firstMillis);
     s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(body));
     return key;
+  }
+
+  /** The key the extension gives an object whose first event is at {@code firstMillis}. */
+  static String key(String prefix, String function, String env, int seq, long firstMillis) {
+    String stamp = Times.stamp(Times.iso(firstMillis));
+    return prefix + function + "/" + stamp.substring(0, 4) + "/" + stamp.substring(4, 6) + "/"
+        + stamp.substring(6, 8) + "/" + stamp.substring(9, 11) + "/" + stamp + "-" + env + "-" + Times.pad(seq, 6) + ".ndjson.gz";
   }
 
   static String event(long millis, String type, String record) {
@@ -177,6 +183,23 @@ class TailTest {
     assertThat(run.err()).contains("ffffffffffffffff-000001.ndjson.gz: not valid gzip")
         .contains("skipped 1 bad objects and 2 bad lines");
     assertThat(run.err().lines().filter(l -> l.contains("9999999999999999") && l.contains("not a JSON event"))).hasSize(1);
+  }
+
+  @Test
+  void anObjectWrittenBeforeTheRangeBeganIsNotReadButOneWrittenLateIs() throws Exception {
+    long now = System.currentTimeMillis();
+    long begun = now - 15 * 60_000; // before --since 10m, inside its look-back
+    Path early = dir.resolve(key("lambda-logs/", "fn", "1111111111111111", 1, begun));
+    Files.createDirectories(early.getParent());
+    Files.write(early, gzip(event(begun, "function", "early") + "\n"));
+    Files.setLastModifiedTime(early, FileTime.fromMillis(begun + 60_000)); // written a minute later, as usual
+    // begun as long ago, but its environment was frozen until a minute ago: written now, an event in the range
+    Path late = dir.resolve(key("lambda-logs/", "fn", "2222222222222222", 1, begun));
+    Files.write(late, gzip(event(begun, "function", "before the freeze") + "\n" + event(now - 60_000, "function", "thawed") + "\n"));
+    Cli.Run run = cli.run("tail", "--dir", dir.toString(), "--since", "10m", "--format", "raw", "--verbose");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out().lines()).containsExactly("thawed");
+    assertThat(run.err()).contains("read 1 objects, 2 events");
   }
 
   @Test

@@ -23,7 +23,7 @@ public final class DirSource implements Source {
     }
     try (Stream<Path> files = Files.walk(start)) {
       return files.filter(Files::isRegularFile)
-          .map(p -> new ObjectRef(root.relativize(p).toString().replace('\\', '/'), size(p)))
+          .map(p -> new ObjectRef(root.relativize(p).toString().replace('\\', '/'), size(p), written(p)))
           .filter(o -> o.key().startsWith(prefix) && (o.key().endsWith(".ndjson.gz") || o.key().endsWith(".ndjson")))
           .filter(o -> startAfter == null || o.key().compareTo(startAfter) > 0)
           .sorted(java.util.Comparator.comparing(ObjectRef::key))
@@ -55,6 +55,15 @@ public final class DirSource implements Source {
   private static long size(Path p) {
     try {
       return Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** Its modification time: when it was written, or for a copy made with aws s3 sync, the object's. */
+  private static long written(Path p) {
+    try {
+      return Files.getLastModifiedTime(p).toMillis();
     } catch (IOException e) {
       return -1;
     }

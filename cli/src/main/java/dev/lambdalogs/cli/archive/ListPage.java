@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.archive;
 
+import dev.lambdalogs.extension.util.Times;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,9 @@ record ListPage(List<Source.ObjectRef> objects, List<String> prefixes, String ne
     List<Source.ObjectRef> objects = new ArrayList<>();
     for (String contents : elements(xml, "Contents")) {
       String size = text(contents, "Size");
-      objects.add(new Source.ObjectRef(text(contents, "Key"), size == null ? -1 : Long.parseLong(size.trim())));
+      String written = text(contents, "LastModified");
+      objects.add(new Source.ObjectRef(text(contents, "Key"), size == null ? -1 : Long.parseLong(size.trim()),
+          Times.epochMillis(written == null ? null : written.trim())));
     }
     List<String> prefixes = new ArrayList<>();
     for (String common : elements(xml, "CommonPrefixes")) {

@@ -9,6 +9,12 @@ import java.util.List;
 
 /** The objects a time range needs: only its hour prefixes are listed, from StartAfter inside the first. */
 public final class Listing {
+  /**
+   * How much the clock that stamps events may run ahead of the store's, which stamps objects: an object
+   * written this long before the range may still hold events inside it.
+   */
+  static final long CLOCK_SKEW_MS = 60_000;
+
   private Listing() {}
 
   /**
@@ -30,7 +36,9 @@ public final class Listing {
       try {
         for (Source.ObjectRef object : source.list(l[1], l[2])) {
           long time = Keys.time(object.key());
-          if (time >= 0 && time <= to.toEpochMilli()) {
+          // the look-back lists objects begun before the range; one written before it began holds nothing in it
+          boolean writtenBefore = object.written() >= 0 && object.written() < from.toEpochMilli() - CLOCK_SKEW_MS;
+          if (time >= 0 && time <= to.toEpochMilli() && !writtenBefore) {
             items.add(new Reader.Item(object, l[0]));
           }
         }

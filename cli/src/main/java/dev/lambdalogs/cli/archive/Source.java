@@ -6,8 +6,11 @@ import java.util.List;
 
 /** Where archived objects are read from: a bucket, or a local folder in the same layout. */
 public interface Source {
-  /** An archived object: its key and size in bytes. */
-  record ObjectRef(String key, long size) {}
+  /**
+   * An archived object: its key, size in bytes, and when it was written (epoch milliseconds, -1 when not
+   * known). Written after its events, it holds none later than that.
+   */
+  record ObjectRef(String key, long size, long written) {}
 
   /** The objects under a prefix, in key order, after {@code startAfter} when it is not null. */
   List<ObjectRef> list(String prefix, String startAfter) throws IOException;

@@ -127,7 +127,7 @@ public final class DownloadCommand implements Callable<Integer> {
     List<Reader.Item> downloaded = items.stream().map(i -> {
       String key = i.object().key();
       String localKey = decompress && key.endsWith(".gz") ? key.substring(0, key.length() - 3) : key;
-      return new Reader.Item(new Source.ObjectRef(localKey, i.object().size()), i.function());
+      return new Reader.Item(new Source.ObjectRef(localKey, i.object().size(), i.object().written()), i.function());
     }).filter(i -> Files.exists(to.resolve(i.object().key()))).toList();
     Reader reader = new Reader(local, parallel, warning -> spec.commandLine().getErr().println("lambdalogs: " + warning));
     try (BufferedWriter out = Files.newBufferedWriter(merge, StandardCharsets.UTF_8)) {

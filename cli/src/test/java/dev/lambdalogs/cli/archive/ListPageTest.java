@@ -3,6 +3,7 @@ package dev.lambdalogs.cli.archive;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ListPageTest {
@@ -19,8 +20,9 @@ class ListPageTest {
         <CommonPrefixes><Prefix>a &amp; b/greeter_fn/</Prefix></CommonPrefixes>
         </ListBucketResult>""";
     ListPage page = ListPage.parse(xml);
-    assertThat(page.objects()).containsExactly(new Source.ObjectRef("a & b/f/<1>\"x'.gz", 1234),
-        new Source.ObjectRef("a & b/f/café-\uD83D\uDE00.gz", 7));
+    assertThat(page.objects()).containsExactly(
+        new Source.ObjectRef("a & b/f/<1>\"x'.gz", 1234, Instant.parse("2026-11-24T10:00:00Z").toEpochMilli()),
+        new Source.ObjectRef("a & b/f/café-\uD83D\uDE00.gz", 7, -1));
     assertThat(page.prefixes()).containsExactly("a & b/greeter_fn/");
     assertThat(page.next()).isEqualTo("1x+/Tok&en==");
   }
