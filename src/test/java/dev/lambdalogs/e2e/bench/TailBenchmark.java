@@ -4,6 +4,10 @@ import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.extension.util.Times;
 import dev.lambdalogs.cli.util.Parallel;
+import dev.lambdalogs.extension.sink.Bucket;
+import dev.lambdalogs.extension.sink.SigV4;
+import dev.lambdalogs.extension.util.Http;
+import java.net.URI;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +31,8 @@ public final class TailBenchmark {
   static final int EVENTS_PER_OBJECT = 200;
   static final int FUNCTIONS = 4;
   static final int RUNS = 3;
+  /** tail's default --parallel. */
+  static final int PARALLEL = 16;
 
   private TailBenchmark() {}
 
@@ -46,14 +52,17 @@ public final class TailBenchmark {
           "-Xmx64m", "-jar", jar.toString(), "tail", "--bucket", "bench-logs",
           "--format", "json", "--endpoint-url", endpoint, "--region", "us-east-1");
       List<Double> ours = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
       List<Double> theirs = new ArrayList<>();
       List<Double> first = new ArrayList<>();
+      List<Double> floor = new ArrayList<>();
       long lines = 0;
       long rssHour = 0;
       long rssTen = 0;
       for (int run = 0; run < RUNS; run++) {
         Measured hour = run(with(tail, "--since", "1h"));
         ours.add(hour.seconds());
+        cpu.add(hour.cpuSeconds());
         lines = hour.lines();
         rssHour = Math.max(rssHour, hour.peakRssKb());
         Measured ten = run(with(tail, "--since", "10m"));
@@ -62,6 +71,7 @@ public final class TailBenchmark {
         Path copy = Files.createTempDirectory("sync-");
         theirs.add(run(List.of("bash", "-c", "aws s3 sync s3://bench-logs/lambda-logs/ " + copy + " --endpoint-url " + endpoint
             + " --region us-east-1 --only-show-errors && find " + copy + " -name '*.gz' -print0 | xargs -0 zcat | sort")).seconds());
+        floor.add(getEveryObject(s3, moto.endpoint()));
       }
       double median = InstallBenchmark.median(ours);
       double sync = InstallBenchmark.median(theirs);
@@ -70,12 +80,39 @@ public final class TailBenchmark {
           + RUNS + " runs) | median " + fmt(median) + " s | |\n"
           + "| `aws s3 sync` of the same objects, then `zcat \\| sort` | median " + fmt(sync) + " s | |\n"
           + "| ratio | " + fmt(sync / median) + "× faster | ≥ 3× |\n"
+          + "| CPU time of that tail (user + system) | median " + fmt(InstallBenchmark.median(cpu)) + " s | |\n"
+          + "| moto's floor: the same " + OBJECTS + " GETs and nothing else, " + PARALLEL + " at once from a warm JVM | median "
+          + fmt(InstallBenchmark.median(floor)) + " s | |\n"
           + "| first line printed, `--since 10m` | median " + fmt(InstallBenchmark.median(first)) + " s | < 1 s |\n"
           + "| peak RSS of tail with -Xmx64m: --since 1h / --since 10m | " + rssHour / 1024 + " MB / " + rssTen / 1024
           + " MB | bounded |\n";
       System.out.println(table);
       Files.writeString(Path.of(System.getProperty("bench.out", "target/benchmark-tail.md")), table);
     }
+  }
+
+  /**
+   * How long moto takes to answer a GET for every object, asked by the leanest client at hand: tail's own
+   * signed request, with no listing, no reading and no JVM start. No client can finish before this.
+   */
+  static double getEveryObject(S3Client s3, URI endpoint) {
+    List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket("bench-logs")).contents().stream().map(o -> o.key()).toList();
+    Bucket bucket = new Bucket("bench-logs", "us-east-1", endpoint, true);
+    SigV4.Credentials credentials = new SigV4.Credentials("testing", "testing", null);
+    long started = System.nanoTime();
+    Parallel.map(keys, PARALLEL, key -> {
+      URI uri = bucket.uri(key);
+      try {
+        Http.Response response = Http.exchange("GET", uri, bucket.sign("GET", uri, new byte[0], credentials), null, 10_000, 60_000);
+        if (!response.ok()) {
+          throw new IllegalStateException("GET " + key + ": HTTP " + response.status());
+        }
+        return response.body().length;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    return (System.nanoTime() - started) / 1e9;
   }
 
   static void put(S3Client s3, int index, long firstMillis) {
@@ -101,7 +138,7 @@ public final class TailBenchmark {
     }
   }
 
-  record Measured(double seconds, double firstLineSeconds, long lines, long peakRssKb) {}
+  record Measured(double seconds, double firstLineSeconds, long lines, long peakRssKb, double cpuSeconds) {}
 
   /** Runs a command, reading its stdout to the end, timing the first and the last line, sampling its peak RSS. */
   static Measured run(List<String> command) throws Exception {
@@ -111,6 +148,7 @@ public final class TailBenchmark {
     long started = System.nanoTime();
     Process process = builder.start();
     long[] peak = {0};
+    long[] ticks = {0};
     Thread sampler = new Thread(() -> {
       while (process.isAlive()) {
         try {
@@ -119,7 +157,11 @@ public final class TailBenchmark {
               peak[0] = Math.max(peak[0], Long.parseLong(line.replaceAll("\\D", "")));
             }
           }
-          Thread.sleep(20);
+          // utime and stime (fields 14 and 15, in clock ticks), counted after the name in parentheses
+          String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks[0] = Math.max(ticks[0], Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+          Thread.sleep(5);
         } catch (Exception e) {
           return;
         }
@@ -145,7 +187,7 @@ public final class TailBenchmark {
       throw new IllegalStateException(command + " exited " + process.exitValue());
     }
     sampler.join();
-    return new Measured((System.nanoTime() - started) / 1e9, firstLine, lines, peak[0]);
+    return new Measured((System.nanoTime() - started) / 1e9, firstLine, lines, peak[0], ticks[0] / 100.0);
   }
 
   static List<String> with(List<String> command, String... more) {
