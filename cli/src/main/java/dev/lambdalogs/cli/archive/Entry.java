@@ -1,6 +1,7 @@
 package dev.lambdalogs.cli.archive;
 
 import dev.lambdalogs.extension.util.Json;
+import java.util.Comparator;
 import java.util.Map;
 
 /**
@@ -8,6 +9,10 @@ import java.util.Map;
  * parsed only when a filter or a format asks for them: printing stored lines needs none of it.
  */
 public final class Entry {
+  /** Time order; equal times in the order of their objects, then of their lines. */
+  static final Comparator<Entry> ORDER =
+      (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.sequence, b.sequence);
+
   private final long time;
   private final long sequence;
   private final String function;
@@ -17,7 +22,7 @@ public final class Entry {
 
   /**
    * @param time epoch milliseconds of its {@code time}
-   * @param sequence its place in the read, to keep equal times in their stored order
+   * @param sequence its place in the read (its object's, then its line's), to keep equal times in their stored order
    */
   public Entry(long time, long sequence, String function, String key, String line) {
     this.time = time;
@@ -29,10 +34,6 @@ public final class Entry {
 
   public long time() {
     return time;
-  }
-
-  public long sequence() {
-    return sequence;
   }
 
   public String function() {
@@ -47,9 +48,6 @@ public final class Entry {
     return line;
   }
 
-  Entry numbered(long place) {
-    return new Entry(time, place, function, key, line);
-  }
 
   @SuppressWarnings("unchecked")
   public Map<String, Object> event() {

@@ -42,7 +42,6 @@ public final class Reader {
   private long events;
   private long badObjects;
   private long badLines;
-  private long sequence;
 
   /** @param warn told once per bad object or bad line, with its key */
   public Reader(Source source, int parallel, Consumer<String> warn) {
@@ -59,7 +58,7 @@ public final class Reader {
   public void read(List<Item> items, Predicate<Entry> keep, Consumer<Entry> out) {
     List<Item> ordered = new ArrayList<>(items);
     ordered.sort(Comparator.comparingLong((Item i) -> Keys.time(i.object().key())).thenComparing(i -> i.object().key()));
-    PriorityQueue<Entry> pending = new PriorityQueue<>(Comparator.comparingLong(Entry::time).thenComparingLong(Entry::sequence));
+    PriorityQueue<Entry> pending = new PriorityQueue<>(Entry.ORDER);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
     try {
       ArrayDeque<Future<List<Entry>>> ahead = new ArrayDeque<>();
@@ -67,8 +66,9 @@ public final class Reader {
       for (int i = 0; i < ordered.size(); i++) {
         // a window that widens from one object: the first events are not kept waiting behind a burst
         while (next < ordered.size() && ahead.size() < Math.min(parallel * 2, 1 + 2 * i)) {
-          Item item = ordered.get(next++);
-          ahead.add(pool.submit(() -> fetch(item)));
+          Item item = ordered.get(next);
+          long place = (long) next++ << 32; // equal times: in the order of the objects, then of their lines
+          ahead.add(pool.submit(() -> fetch(item, place)));
         }
         long keyTime = Keys.time(ordered.get(i).object().key());
         while (!pending.isEmpty() && pending.peek().time() < keyTime) {
@@ -99,7 +99,7 @@ public final class Reader {
     }
   }
 
-  private List<Entry> fetch(Item item) {
+  private List<Entry> fetch(Item item, long place) {
     String key = item.object().key();
     List<Entry> entries = new ArrayList<>();
     boolean reportedLine = false;
@@ -113,7 +113,7 @@ public final class Reader {
         }
         try {
           long time = timeOf(line);
-          entries.add(new Entry(time < 0 ? Keys.time(key) : time, 0, item.function(), key, line));
+          entries.add(new Entry(time < 0 ? Keys.time(key) : time, place + entries.size(), item.function(), key, line));
         } catch (IllegalArgumentException e) {
           count(true);
           if (!reportedLine) {
@@ -127,7 +127,8 @@ public final class Reader {
       warn.accept("skipped " + key + ": " + (e instanceof java.util.zip.ZipException ? "not valid gzip" : e.toString()));
       return List.of();
     }
-    return numbered(entries, item.object().size());
+    counted(entries.size(), item.object().size());
+    return entries;
   }
 
   /**
@@ -150,15 +151,10 @@ public final class Reader {
     return Times.epochMillis(String.valueOf(((Map<String, Object>) Json.parse(line)).get("time")));
   }
 
-  private synchronized List<Entry> numbered(List<Entry> entries, long size) {
+  private synchronized void counted(int read, long size) {
     objects++;
     bytes += Math.max(0, size);
-    events += entries.size();
-    List<Entry> numbered = new ArrayList<>(entries.size());
-    for (Entry e : entries) {
-      numbered.add(e.numbered(sequence++));
-    }
-    return numbered;
+    events += read;
   }
 
   private synchronized void count(boolean line) {

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class Aws implements AutoCloseable {
   private final GlobalOptions options;
   private final AwsCredentialsProvider credentials;
-  private final SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+  /** Made with the first client: it sets up TLS, which tail and download, reading with plain requests, never need. */
+  private SdkHttpClient http;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
   private volatile String account;
 
@@ -107,6 +108,13 @@ public final class Aws implements AutoCloseable {
     return account;
   }
 
+  private synchronized SdkHttpClient http() {
+    if (http == null) {
+      http = UrlConnectionHttpClient.builder().build();
+    }
+    return http;
+  }
+
   @SuppressWarnings("unchecked")
   private <T> T client(String key, Function<String, T> make) {
     return (T) clients.computeIfAbsent(key, make);
@@ -119,7 +127,7 @@ public final class Aws implements AutoCloseable {
             // large accounts throttle: adaptive rate limiting on the client, and more attempts than the default 3
             .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(10).build()).build());
     if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-      sync.httpClient(http);
+      sync.httpClient(http());
     }
     URI endpoint = options.endpoint;
     if (endpoint != null) {
@@ -131,6 +139,8 @@ public final class Aws implements AutoCloseable {
   @Override
   public void close() {
     clients.values().forEach(c -> ((SdkAutoCloseable) c).close());
-    http.close();
+    if (http != null) {
+      http.close();
+    }
   }
 }

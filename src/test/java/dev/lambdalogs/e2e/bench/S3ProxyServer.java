@@ -1,0 +1,60 @@
+package dev.lambdalogs.e2e.bench;
+
+import dev.lambdalogs.e2e.support.MotoServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * S3Proxy (in memory, checking SigV4), run by Maven from src/test/s3proxy/pom.xml on a free loopback port:
+ * an S3-compatible server that keeps connections alive and answers in parallel, for the tail benchmark.
+ */
+final class S3ProxyServer implements AutoCloseable {
+  private final Process process;
+  private final URI endpoint;
+
+  private S3ProxyServer(Process process, URI endpoint) {
+    this.process = process;
+    this.endpoint = endpoint;
+  }
+
+  static S3ProxyServer start(Path repo) throws IOException, InterruptedException {
+    URI endpoint = URI.create("http://127.0.0.1:" + MotoServer.freePort());
+    Path properties = Files.createTempFile("s3proxy-", ".properties");
+    Files.writeString(properties, "s3proxy.endpoint=" + endpoint + "\n"
+        + "s3proxy.authorization=aws-v2-or-v4\ns3proxy.identity=testing\ns3proxy.credential=testing\n"
+        + "jclouds.provider=transient\njclouds.identity=testing\njclouds.credential=testing\n");
+    Path log = Files.createTempFile("s3proxy-", ".log");
+    Process process = new ProcessBuilder(repo.resolve("mvnw").toString(), "-q", "-f",
+        repo.resolve("src/test/s3proxy/pom.xml").toString(), "exec:java", "-Ds3proxy.properties=" + properties)
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    S3ProxyServer server = new S3ProxyServer(process, endpoint);
+    long until = System.nanoTime() + 180_000_000_000L; // the first run downloads S3Proxy from Maven Central
+    while (System.nanoTime() < until) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("S3Proxy did not start: " + Files.readString(log));
+      }
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 500);
+        return server;
+      } catch (IOException e) {
+        Thread.sleep(200);
+      }
+    }
+    server.close();
+    throw new IllegalStateException("S3Proxy did not answer within 3 minutes: " + Files.readString(log));
+  }
+
+  URI endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public void close() {
+    process.descendants().forEach(ProcessHandle::destroy); // Maven's JVM, started by the wrapper script
+    process.destroy();
+  }
+}
