@@ -152,22 +152,29 @@ public final class Json {
     }
   }
 
+  /** Local copies of the text, its length and the position: the loop runs over every character read. */
   private void skipString() {
     expect('"');
-    while (true) {
-      if (pos >= text.length()) {
-        throw error("unterminated string");
-      }
-      char c = text.charAt(pos++);
+    String s = text;
+    int end = s.length();
+    int i = pos;
+    while (i < end) {
+      char c = s.charAt(i++);
       if (c == '"') {
+        pos = i;
         return;
       }
       if (c == '\\') {
+        pos = i;
         unescape();
+        i = pos;
       } else if (c < 0x20) {
+        pos = i;
         throw error("control character in string");
       }
     }
+    pos = i;
+    throw error("unterminated string");
   }
 
   private char unescape() {
