@@ -2,6 +2,7 @@ package dev.lambdalogs.e2e.bench;
 
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
+import dev.lambdalogs.e2e.support.S3ProxyServer;
 import dev.lambdalogs.extension.util.Times;
 import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.cli.archive.S3Source;

@@ -1,6 +1,5 @@
-package dev.lambdalogs.e2e.bench;
+package dev.lambdalogs.e2e.support;
 
-import dev.lambdalogs.e2e.support.MotoServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * S3Proxy (in memory, checking SigV4), run by Maven from src/test/s3proxy/pom.xml on a free loopback port:
- * an S3-compatible server that keeps connections alive and answers in parallel, for the tail benchmark.
+ * S3Proxy, run by Maven from src/test/s3proxy/pom.xml on a free loopback port: an S3-compatible server
+ * (in memory) that checks every request's SigV4, as S3 does and moto does not, and that keeps connections
+ * alive and answers in parallel, so the tail benchmark's clients show their own costs.
  */
-final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer implements AutoCloseable {
   private final Process process;
   private final URI endpoint;
 
@@ -21,12 +21,15 @@ final class S3ProxyServer implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  static S3ProxyServer start(Path repo) throws IOException, InterruptedException {
+  public static S3ProxyServer start(Path repo) throws IOException, InterruptedException {
     URI endpoint = URI.create("http://127.0.0.1:" + MotoServer.freePort());
     Path properties = Files.createTempFile("s3proxy-", ".properties");
     Files.writeString(properties, "s3proxy.endpoint=" + endpoint + "\n"
         + "s3proxy.authorization=aws-v2-or-v4\ns3proxy.identity=testing\ns3proxy.credential=testing\n"
-        + "jclouds.provider=transient\njclouds.identity=testing\njclouds.credential=testing\n");
+        + "jclouds.provider=transient\njclouds.identity=testing\njclouds.credential=testing\n"
+        // it refuses headers it does not know, x-amz-security-token among them (Lambda's credentials carry
+        // one); it still checks them as part of the signature
+        + "s3proxy.ignore-unknown-headers=true\n");
     Path log = Files.createTempFile("s3proxy-", ".log");
     Process process = new ProcessBuilder(repo.resolve("mvnw").toString(), "-q", "-f",
         repo.resolve("src/test/s3proxy/pom.xml").toString(), "exec:java", "-Ds3proxy.properties=" + properties)
@@ -35,7 +38,8 @@ final class S3ProxyServer implements AutoCloseable {
     long until = System.nanoTime() + 180_000_000_000L; // the first run downloads S3Proxy from Maven Central
     while (System.nanoTime() < until) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("S3Proxy did not start: " + Files.readString(log));
+        throw new IllegalStateException("S3Proxy did not start (it needs Maven Central the first time, to fetch "
+            + "org.gaul:s3proxy). Its output:\n" + Files.readString(log));
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 500);
@@ -48,7 +52,7 @@ final class S3ProxyServer implements AutoCloseable {
     throw new IllegalStateException("S3Proxy did not answer within 3 minutes: " + Files.readString(log));
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
