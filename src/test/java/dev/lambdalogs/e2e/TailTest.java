@@ -246,6 +246,29 @@ class TailTest {
   }
 
   @Test
+  void readsGoThroughTheProxyTheEnvironmentNames() throws Exception {
+    object("proxied_fn", "aaaaaaaaaaaaaaaa", 1, -30_000, -20_000);
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint())) { // forwards what it is sent to moto
+      // a name that resolves nowhere (and without dots, so moto takes the bucket from the path): only a
+      // proxy, which is sent the whole URL, can reach it
+      String endpoint = "http://lambdalogs-archive:" + moto.port();
+      Path jar = Path.of(System.getProperty("lambdalogs.repo", "."), "cli/target/lambdalogs.jar");
+      ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          jar.toString(), "tail", "--bucket", BUCKET, "--since", "10m", "--format", "raw",
+          "--endpoint-url", endpoint, "--region", "us-east-1");
+      builder.environment().putAll(Map.of("HTTP_PROXY", proxy.endpoint().toString(), "NO_PROXY", "localhost",
+          "AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing"));
+      Process tail = builder.redirectErrorStream(true).start();
+      String out = new String(tail.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(tail.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(tail.exitValue()).as(out).isZero();
+      assertThat(out.lines()).containsExactly("proxied_fn aaaaaaaaaaaaaaaa at -30000", "proxied_fn aaaaaaaaaaaaaaaa at -20000");
+      assertThat(proxy.requests()).anyMatch(r -> r.startsWith("GET " + endpoint + "/" + BUCKET + "?"))
+          .anyMatch(r -> r.startsWith("GET " + endpoint + "/" + BUCKET + "/lambda-logs/proxied_fn/"));
+    }
+  }
+
+  @Test
   void downloadMirrorsResumesDecompressesAndMerges() throws Exception {
     List<String> keys = List.of(object("dl_fn", "aaaaaaaaaaaaaaaa", 1, -50_000, -10_000),
         object("dl_fn", "bbbbbbbbbbbbbbbb", 1, -40_000, -20_000), object("dl_fn", "aaaaaaaaaaaaaaaa", 2, -5_000));

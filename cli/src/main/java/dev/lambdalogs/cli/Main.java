@@ -2,6 +2,7 @@ package dev.lambdalogs.cli;
 
 import dev.lambdalogs.cli.command.LambdalogsCommand;
 import dev.lambdalogs.cli.util.ExitException;
+import dev.lambdalogs.cli.util.Proxies;
 import picocli.CommandLine;
 
 /** The lambdalogs command's entry point: maps failures to the documented exit codes. */
@@ -9,6 +10,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Proxies.apply(System.getenv());
     System.exit(run(args));
   }
 

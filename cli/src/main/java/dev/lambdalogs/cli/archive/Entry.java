@@ -48,7 +48,6 @@ public final class Entry {
     return line;
   }
 
-
   @SuppressWarnings("unchecked")
   public Map<String, Object> event() {
     if (event == null) {
