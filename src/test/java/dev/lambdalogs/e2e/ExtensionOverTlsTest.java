@@ -42,13 +42,7 @@ class ExtensionOverTlsTest {
       try (Sandbox sandbox = Sandbox.start(Environment.layer(jre), new Sandbox.Function("tls_fn", env),
           Sandbox.Options.defaults())) {
         assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
-        for (int i = 0; i < 3; i++) {
-          sandbox.invoke(inv -> {
-            String line = "over TLS from " + inv.requestId();
-            logged.add(line);
-            inv.log(line);
-          });
-        }
+        logged.addAll(Environment.invokeLogging(sandbox, 3, "over TLS from"));
         Sandbox.ShutdownResult result = sandbox.shutdown();
         assertThat(result.exitErrors()).as(String.join("\n", sandbox.extensionOutput())).isEmpty();
         assertThat(result.killed()).isEmpty();

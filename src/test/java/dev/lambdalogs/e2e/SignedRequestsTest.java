@@ -9,7 +9,6 @@ import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.e2e.support.S3ProxyServer;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,15 +39,9 @@ class SignedRequestsTest {
 
   @Test
   void theExtensionsSignedWritesAreAcceptedAndTailReadsThemBackSigned() throws Exception {
-    List<String> logged = new ArrayList<>();
+    List<String> logged;
     try (Sandbox sandbox = Environment.start("signed_fn", Environment.s3(server.endpoint(), BUCKET))) {
-      for (int i = 0; i < 3; i++) {
-        sandbox.invoke(invocation -> {
-          String line = "signed line of " + invocation.requestId();
-          logged.add(line);
-          invocation.log(line);
-        });
-      }
+      logged = Environment.invokeLogging(sandbox, 3, "signed line of");
       Sandbox.ShutdownResult result = sandbox.shutdown();
       assertThat(result.exitCodes()).as(String.join("\n", sandbox.extensionOutput())).containsEntry("lambdalogs", 0);
     }

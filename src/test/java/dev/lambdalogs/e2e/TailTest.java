@@ -116,13 +116,7 @@ class TailTest {
     List<String> logged = new ArrayList<>();
     for (String function : List.of("greeter_fn", "orders_fn")) {
       try (Sandbox sandbox = Environment.start(function, Environment.s3(moto.endpoint(), BUCKET))) {
-        for (int i = 0; i < 3; i++) {
-          sandbox.invoke(inv -> {
-            String line = function + " says hello to " + inv.requestId();
-            logged.add(line);
-            inv.log(line);
-          });
-        }
+        logged.addAll(Environment.invokeLogging(sandbox, 3, function + " says hello to"));
         sandbox.shutdown();
       }
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The real layer zip, unzipped once, run in the sandbox emulator with the settings a test gives. */
@@ -45,6 +47,19 @@ public final class Environment {
 
   public static Sandbox start(Sandbox.Function function, Sandbox.Options options) throws IOException {
     return Sandbox.start(layer(false), function, options);
+  }
+
+  /** Invokes the function {@code times} times; each logs one line, its text then its request id. */
+  public static List<String> invokeLogging(Sandbox sandbox, int times, String text) {
+    List<String> logged = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      sandbox.invoke(invocation -> {
+        String line = text + " " + invocation.requestId();
+        logged.add(line);
+        invocation.log(line);
+      });
+    }
+    return logged;
   }
 
   public static Map<String, String> with(Map<String, String> env, String... keysAndValues) {
