@@ -63,6 +63,7 @@ public final class S3Source implements Source {
   }
 
   private List<ListPage> pages(Map<String, String> query, String prefix) {
+    String resource = bucket.describe(prefix);
     List<ListPage> pages = new ArrayList<>();
     String token = null;
     do {
@@ -70,7 +71,6 @@ public final class S3Source implements Source {
       if (token != null) {
         page.put("continuation-token", token);
       }
-      String resource = bucket.describe(prefix);
       String xml = get(bucket.uri(page), "s3:ListBucket", resource).text();
       try {
         pages.add(ListPage.parse(xml));
@@ -123,6 +123,6 @@ public final class S3Source implements Source {
 
   @Override
   public String describe() {
-    return "s3://" + bucket.name() + "/";
+    return bucket.describe("");
   }
 }
