@@ -394,7 +394,7 @@ function _picocli_lambdalogs_tail() {
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--follow' '-h' '--help' '-V' '--version'"
   local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--bucket' '--prefix' '--dir' '--since' '--until' '--types' '--grep' '--request-id' '--level' '--format' '--interval' '--parallel'"
   local FORMAT_option_args=("text" "json") # --output values
-  local FORMAT_option_args=("SHORT" "JSON" "RAW") # --format values
+  local STYLE_option_args=("short" "json" "raw") # --format values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -448,7 +448,7 @@ function _picocli_lambdalogs_tail() {
       ;;
     '--format')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${STYLE_option_args[@]}" ) )
       return $?
       ;;
     '--interval')
@@ -549,7 +549,7 @@ function _picocli_lambdalogs_layer() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="build publish"
-  local flag_opts=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then

@@ -1,11 +1,10 @@
 package dev.lambdalogs.cli;
 
 import dev.lambdalogs.cli.command.LambdalogsCommand;
-import dev.lambdalogs.cli.util.ExitException;
 import dev.lambdalogs.cli.util.Proxies;
 import picocli.CommandLine;
 
-/** The lambdalogs command's entry point: maps failures to the documented exit codes. */
+/** The lambdalogs command's entry point: failures become the documented exit codes in {@link Failures}. */
 public final class Main {
   private Main() {}
 
@@ -21,13 +20,9 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new LambdalogsCommand());
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof ExitException exit) {
-        commandLine.getErr().println(commandLine.getColorScheme().errorText("lambdalogs: " + exit.getMessage()));
-        return exit.code();
-      }
-      throw e;
-    });
+    Failures failures = new Failures();
+    cli.setExecutionExceptionHandler(failures);
+    cli.setParameterExceptionHandler(failures);
     return cli;
   }
 }

@@ -37,10 +37,12 @@ final class ExtensionProcess {
 
   static ExtensionProcess start(Path executable, Map<String, String> env, Consumer<String> onLine)
       throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(executable.toString());
+    // absolute: the process starts in the executable's own folder, where a relative path means nothing
+    Path program = executable.toAbsolutePath().normalize();
+    ProcessBuilder builder = new ProcessBuilder(program.toString());
     builder.environment().clear();
     builder.environment().putAll(env);
-    builder.directory(executable.getParent().toFile());
+    builder.directory(program.getParent().toFile());
     ExtensionProcess extension = new ExtensionProcess(executable.getFileName().toString(), builder.start());
     extension.pump(extension.process.getInputStream(), onLine, "stdout");
     extension.pump(extension.process.getErrorStream(), onLine, "stderr");

@@ -76,7 +76,8 @@ public final class TailBenchmark {
       return null;
     });
     List<String> keys = new ArrayList<>();
-    for (Source.ObjectRef object : new S3Source(new Bucket(BUCKET, "us-east-1", endpoint, true), () -> SIGNER)
+    for (Source.ObjectRef object : new S3Source(new Bucket(BUCKET, "us-east-1", endpoint, true), () -> SIGNER,
+        new dev.lambdalogs.cli.service.Unreachable.Watch("check the benchmark's server"))
         .list("lambda-logs/", null)) {
       keys.add(object.key());
     }

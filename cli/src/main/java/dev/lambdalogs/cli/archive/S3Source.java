@@ -1,6 +1,7 @@
 package dev.lambdalogs.cli.archive;
 
 import dev.lambdalogs.cli.service.Errors;
+import dev.lambdalogs.cli.service.Unreachable;
 import dev.lambdalogs.extension.sink.Bucket;
 import dev.lambdalogs.extension.sink.SigV4;
 import dev.lambdalogs.extension.util.Backoff;
@@ -30,11 +31,16 @@ public final class S3Source implements Source {
 
   private final Bucket bucket;
   private final Supplier<SigV4.Credentials> credentials;
+  private final Unreachable.Watch watch;
 
-  /** @param credentials asked before each request: a provider refreshes what expires */
-  public S3Source(Bucket bucket, Supplier<SigV4.Credentials> credentials) {
+  /**
+   * @param credentials asked before each request: a provider refreshes what expires
+   * @param watch ends the command when the server cannot be reached at all
+   */
+  public S3Source(Bucket bucket, Supplier<SigV4.Credentials> credentials, Unreachable.Watch watch) {
     this.bucket = bucket;
     this.credentials = credentials;
+    this.watch = watch;
   }
 
   @Override
@@ -94,6 +100,7 @@ public final class S3Source implements Source {
       try {
         Http.Response response = Http.exchange("GET", uri, bucket.sign("GET", uri, NO_BODY, signer), null,
             CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+        watch.reached(uri);
         if (response.ok()) {
           return response;
         }
@@ -103,7 +110,8 @@ public final class S3Source implements Source {
           throw new Errors.Failure(Errors.describe(action, resource, response.status(), code == null ? "" : code,
               message == null ? "HTTP " + response.status() : message));
         }
-      } catch (IOException e) {
+      } catch (IOException failure) {
+        IOException e = watch.failed(uri, failure);
         if (attempt == ATTEMPTS) {
           throw new Errors.Failure(action + " on " + resource + " failed after " + ATTEMPTS + " attempts: " + e);
         }

@@ -17,7 +17,7 @@ public final class ArchiveOptions {
       + "function with logs under the prefix.")
   List<String> functions = new ArrayList<>();
 
-  @Option(names = "--bucket", paramLabel = "BUCKET", description = "Default: the named function's LAMBDALOGS_BUCKET, "
+  @Option(names = "--bucket", paramLabel = "BUCKET", converter = Converters.BucketName.class, description = "Default: the named function's LAMBDALOGS_BUCKET, "
       + "else install's default (lambdalogs-ACCOUNT-REGION).")
   String bucket;
 
@@ -25,7 +25,7 @@ public final class ArchiveOptions {
       + "else lambda-logs/.")
   String prefix;
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Read a local copy in the same layout instead "
+  @Option(names = "--dir", paramLabel = "DIR", converter = Converters.ExistingFolder.class, description = "Read a local copy in the same layout instead "
       + "(LAMBDALOGS_LOCAL_DIR, lambdalogs demo, aws s3 sync).")
   Path dir;
 

@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Runs the whole pipeline on this machine, with no AWS account: the real layer in a Lambda "
-        + "sandbox emulator beside a sample function that logs, writing its archive to a local folder.")
+        + "sandbox emulator beside a sample function that logs, writing its archive to a local folder.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  lambdalogs demo",
+        "  lambdalogs demo --dir /tmp/demo && lambdalogs tail --dir /tmp/demo/archive --since 1h"})
 public final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -3,6 +3,7 @@ package dev.lambdalogs.cli.command;
 import dev.lambdalogs.cli.archive.DirSource;
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.archive.Source;
+import dev.lambdalogs.cli.output.EventFormat;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Errors;
@@ -29,11 +30,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Copies the archived objects of a time range under a folder, keys mirrored, in parallel. "
-        + "Resumable: an object already there with the same size is skipped.")
+        + "Resumable: an object already there with the same size is skipped.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  lambdalogs download -f greeter_fn --since 1d --to ./logs",
+        "  lambdalogs download -f greeter_fn --since 2h --to ./logs --decompress --merge all.ndjson"})
 public final class DownloadCommand implements Callable<Integer> {
   /** The outcome of one object. */
   enum Done { DOWNLOADED, SKIPPED, FAILED }
@@ -47,20 +53,21 @@ public final class DownloadCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
-  @Option(names = "--since", paramLabel = "WHEN", required = true, converter = TimeConverters.When.class,
+  @Option(names = "--since", paramLabel = "WHEN", required = true, converter = Converters.When.class,
       description = "From: 2h, 1d, or 2026-11-24T10:00Z.")
   Instant since;
 
-  @Option(names = "--until", paramLabel = "WHEN", converter = TimeConverters.When.class, description = "Until (default: now).")
+  @Option(names = "--until", paramLabel = "WHEN", converter = Converters.When.class, description = "Until (default: now).")
   Instant until;
 
-  @Option(names = "--to", paramLabel = "DIR", required = true, description = "The folder to copy into.")
+  @Option(names = "--to", paramLabel = "DIR", required = true, converter = Converters.WritableFolder.class, description = "The folder to copy into.")
   Path to;
 
   @Option(names = "--decompress", description = "Write the objects decompressed (.ndjson).")
   boolean decompress;
 
-  @Option(names = "--merge", paramLabel = "FILE", description = "Also write one time-ordered JSON Lines file of all events.")
+  @Option(names = "--merge", paramLabel = "FILE",
+      description = "Also write one time-ordered JSON Lines file of all events, each with its function.")
   Path merge;
 
   @Option(names = "--parallel", paramLabel = "N", defaultValue = "16", description = "Objects fetched at once.")
@@ -72,6 +79,12 @@ public final class DownloadCommand implements Callable<Integer> {
     Instant until = this.until == null ? Instant.now() : this.until;
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
+    try {
+      Files.createDirectories(to);
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "cannot write to --to " + to + ": " + Errors.describe(e)
+          + "; choose a folder you can write");
+    }
     try (Aws aws = new Aws(global)) {
       Archives.Location where = archive.locate(aws);
       List<Reader.Item> items = archive.items(where, from, until);
@@ -95,8 +108,6 @@ public final class DownloadCommand implements Callable<Integer> {
       }
       report(outcomes, bytes, (System.nanoTime() - started) / 1e9);
       return failed == 0 ? 0 : failed == items.size() ? ExitException.FAILED : ExitException.PARTLY_DONE;
-    } catch (Errors.Failure e) {
-      throw new ExitException(ExitException.FAILED, e.getMessage());
     }
   }
 
@@ -116,7 +127,8 @@ public final class DownloadCommand implements Callable<Integer> {
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return Done.DOWNLOADED;
     } catch (IOException | Errors.Failure e) {
-      spec.commandLine().getErr().println("lambdalogs: could not download " + key + ": " + e.getMessage());
+      String why = e instanceof IOException io ? Errors.describe(io) : e.getMessage();
+      spec.commandLine().getErr().println("lambdalogs: could not download " + key + ": " + why);
       return Done.FAILED;
     }
   }
@@ -133,7 +145,7 @@ public final class DownloadCommand implements Callable<Integer> {
     try (BufferedWriter out = Files.newBufferedWriter(merge, StandardCharsets.UTF_8)) {
       reader.read(downloaded, e -> true, e -> {
         try {
-          out.write(e.line());
+          out.write(EventFormat.withFunction(e));
           out.write('\n');
         } catch (IOException x) {
           throw new UncheckedIOException(x);

@@ -3,7 +3,6 @@ package dev.lambdalogs.cli.command;
 import dev.lambdalogs.cli.output.FleetReport;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
-import dev.lambdalogs.cli.service.Errors;
 import dev.lambdalogs.cli.service.Functions;
 import dev.lambdalogs.cli.service.Installer;
 import dev.lambdalogs.cli.service.Installer.Outcome;
@@ -63,12 +62,7 @@ abstract class FleetCommand implements Callable<Integer> {
       if (found.targets().isEmpty() && found.missing().isEmpty()) {
         throw new ExitException(ExitException.FAILED, "no function matches the selection in " + aws.region());
       }
-      Buckets.Plan bucket;
-      try {
-        bucket = prepare(aws);
-      } catch (Errors.Failure e) {
-        throw new ExitException(ExitException.FAILED, e.getMessage());
-      }
+      Buckets.Plan bucket = prepare(aws);
       List<Result> results = new ArrayList<>();
       found.missing().forEach((name, why) -> results.add(Result.failed(name, null, why)));
       results.addAll(act(new Installer(aws, parallel), found.targets(), result -> {

@@ -9,28 +9,34 @@ import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 @Command(name = "install", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Puts the extension on functions: publishes the layer (once per extension build), creates or "
         + "reuses the bucket, grants each function s3:PutObject on its own prefix, adds the layer and the "
-        + "LAMBDALOGS_* variables. Safe to run twice: the second run changes nothing."})
+        + "LAMBDALOGS_* variables. Safe to run twice: the second run changes nothing."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  lambdalogs install --function greeter_fn",
+        "  lambdalogs install --tag team=web --exclude 'legacy-*' --retention-days 30 --dry-run",
+        "  lambdalogs install --function-regex '^api-' --bucket my-team-lambda-logs -o json"})
 public final class InstallCommand extends FleetCommand {
-  @Option(names = "--bucket", paramLabel = "BUCKET", description = "Destination bucket (default: lambdalogs-ACCOUNT-REGION).")
+  @Option(names = "--bucket", paramLabel = "BUCKET", converter = Converters.BucketName.class, description = "Destination bucket (default: lambdalogs-ACCOUNT-REGION).")
   String bucket;
 
   @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = "lambda-logs/",
       description = "Key prefix (default: ${DEFAULT-VALUE}).")
   String prefix;
 
-  @Option(names = "--retention-days", paramLabel = "N", description = "On a new bucket, expire objects after N days.")
+  @Option(names = "--retention-days", paramLabel = "N", converter = Converters.Days.class,
+      description = "Expire objects after N days (1 or more): set on a new bucket, and on an existing one in a rule of "
+          + "its own, its other rules kept.")
   Integer retentionDays;
 
-  @Option(names = "--types", paramLabel = "TYPE", split = ",",
+  @Option(names = "--types", paramLabel = "TYPE", split = ",", converter = Converters.TelemetryType.class,
       description = "Telemetry types to ship: platform, function, extension (default: platform,function).")
   List<String> types;
 
-  @Option(names = "--flush-interval", paramLabel = "SECONDS",
+  @Option(names = "--flush-interval", paramLabel = "SECONDS", converter = Converters.FlushSeconds.class,
       description = "Longest time a log line waits in memory before it is written (default: 60).")
   Integer flushInterval;
 
@@ -42,12 +48,6 @@ public final class InstallCommand extends FleetCommand {
 
   @Override
   Buckets.Plan prepare(Aws aws) {
-    if (types != null && !List.of("platform", "function", "extension").containsAll(types)) {
-      throw new ParameterException(spec.commandLine(), "--types takes platform, function and extension, got " + types);
-    }
-    if (flushInterval != null && (flushInterval < 1 || flushInterval > 3600)) {
-      throw new ParameterException(spec.commandLine(), "--flush-interval takes 1 to 3600 seconds, got " + flushInterval);
-    }
     String region = aws.region();
     destination = bucket != null ? bucket : Buckets.defaultName(aws.account(), region);
     Buckets buckets = new Buckets(aws);

@@ -2,7 +2,6 @@ package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.layer.Layer;
 import dev.lambdalogs.cli.service.Aws;
-import dev.lambdalogs.cli.service.Errors;
 import dev.lambdalogs.cli.service.Layers;
 import dev.lambdalogs.cli.util.Json;
 import dev.lambdalogs.cli.util.ExitException;
@@ -17,13 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "layer", description = "Builds the Lambda layer zip, or publishes it.",
+@Command(name = "layer", mixinStandardHelpOptions = true, description = "Builds the Lambda layer zip, or publishes it.",
     subcommands = {LayerCommand.Build.class, LayerCommand.Publish.class})
 public final class LayerCommand {
 
   @Command(name = "build", mixinStandardHelpOptions = true,
       description = "Builds the layer zip from the extension this CLI bundles. The same extension always gives "
-          + "the same bytes and the same SHA-256.")
+          + "the same bytes and the same SHA-256.",
+      footerHeading = "%nExamples:%n",
+      footer = {"  lambdalogs layer build -o layer.zip", "  lambdalogs layer build --jre -o layer-jre.zip"})
   static final class Build implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,12 +39,7 @@ public final class LayerCommand {
 
     @Override
     public Integer call() throws Exception {
-      Layer.Zip zip;
-      try {
-        zip = Layer.build(jre);
-      } catch (IOException e) {
-        throw new ExitException(ExitException.FAILED, e.getMessage());
-      }
+      Layer.Zip zip = Layer.build(jre);
       try {
         Files.write(output, zip.bytes());
       } catch (IOException e) {
@@ -57,7 +53,9 @@ public final class LayerCommand {
 
   @Command(name = "publish", mixinStandardHelpOptions = true,
       description = "Publishes the layer in the region, unless a version with the same SHA-256 is there already "
-          + "(install does this by itself), and prints the version's ARN.")
+          + "(install does this by itself), and prints the version's ARN.",
+      footerHeading = "%nExamples:%n",
+      footer = {"  lambdalogs layer publish --region eu-west-1", "  lambdalogs layer publish --jre -o json"})
   static final class Publish implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -78,8 +76,6 @@ public final class LayerCommand {
           spec.commandLine().getOut().println(version.arn() + (version.published() ? "  (published)" : "  (already there)"));
         }
         return 0;
-      } catch (Errors.Failure e) {
-        throw new ExitException(ExitException.FAILED, e.getMessage());
       }
     }
   }

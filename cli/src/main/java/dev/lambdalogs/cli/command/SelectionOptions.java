@@ -14,16 +14,19 @@ public final class SelectionOptions {
       description = "A function, by name or ARN (an ARN's region wins over --region). Repeatable.")
   List<String> functions = new ArrayList<>();
 
-  @Option(names = "--function-regex", paramLabel = "RE", description = "Every function whose name matches.")
+  @Option(names = "--function-regex", paramLabel = "RE", converter = Converters.Regex.class, description = "Every function whose name matches.")
   Pattern regex;
 
-  @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "Every function with this tag. Repeatable; all must match.")
-  Map<String, String> tags = new LinkedHashMap<>();
+  @Option(names = "--tag", paramLabel = "KEY=VALUE", converter = Converters.Tags.class,
+      description = "Every function with this tag. Repeatable; all must match.")
+  List<Converters.Tag> tags = new ArrayList<>();
 
   @Option(names = "--exclude", paramLabel = "GLOB", description = "Leave out functions whose name matches. Repeatable.")
   List<String> excludes = new ArrayList<>();
 
   public Selection selection() {
-    return new Selection(functions, regex, tags, excludes);
+    Map<String, String> byKey = new LinkedHashMap<>();
+    tags.forEach(t -> byKey.put(t.key(), t.value()));
+    return new Selection(functions, regex, byKey, excludes);
   }
 }

@@ -23,7 +23,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Shows which functions have the extension, which layer version, whether it is this CLI's, and "
-        + "where their logs go. Without a selection: every function in the region.")
+        + "where their logs go. Without a selection: every function in the region.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  lambdalogs status",
+        "  lambdalogs status --check --tag team=web   # a CI gate: exit 4 on drift",
+        "  lambdalogs status -f greeter_fn -o json"})
 public final class StatusCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -6,15 +6,12 @@ import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.output.EventFormat;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
-import dev.lambdalogs.cli.service.Errors;
-import dev.lambdalogs.cli.util.ExitException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -27,7 +24,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "tail", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Prints archived log events in time order, across objects and functions; with --follow, "
-        + "keeps printing new ones as they arrive.")
+        + "keeps printing new ones as they arrive.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  lambdalogs tail -f greeter_fn --since 1h --grep ERROR",
+        "  lambdalogs tail -f greeter_fn --follow",
+        "  lambdalogs tail --since 2026-11-24T10:00Z --until 2026-11-24T11:00Z --request-id 8f2c --format json",
+        "  lambdalogs tail --dir lambdalogs-demo/archive --since 1h"})
 public final class TailCommand implements Callable<Integer> {
   /** How far back --follow keeps listing, for objects that arrive late (environments flush up to a minute late). */
   static final Duration FOLLOW_WINDOW = Duration.ofMinutes(15);
@@ -41,18 +44,18 @@ public final class TailCommand implements Callable<Integer> {
   @Mixin
   ArchiveOptions archive;
 
-  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "10m", converter = TimeConverters.When.class,
+  @Option(names = "--since", paramLabel = "WHEN", defaultValue = "10m", converter = Converters.When.class,
       description = "From: 10m, 2h, 1d, 1h30m back, or an instant such as 2026-11-24T10:00Z (default: 10m).")
   Instant since;
 
-  @Option(names = "--until", paramLabel = "WHEN", converter = TimeConverters.When.class, description = "Until (default: now).")
+  @Option(names = "--until", paramLabel = "WHEN", converter = Converters.When.class, description = "Until (default: now).")
   Instant until;
 
-  @Option(names = "--types", paramLabel = "TYPE", split = ",",
+  @Option(names = "--types", paramLabel = "TYPE", split = ",", converter = Converters.EventType.class,
       description = "Only these: function, platform, extension (or an exact type such as platform.report).")
   List<String> types;
 
-  @Option(names = "--grep", paramLabel = "RE", description = "Only events whose text matches.")
+  @Option(names = "--grep", paramLabel = "RE", converter = Converters.Regex.class, description = "Only events whose text matches.")
   Pattern grep;
 
   @Option(names = "--request-id", paramLabel = "ID", description = "Only this invocation's events (a prefix is enough).")
@@ -61,14 +64,14 @@ public final class TailCommand implements Callable<Integer> {
   @Option(names = "--level", paramLabel = "LEVEL", description = "Only lines of this level (JSON log format).")
   String level;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "short (for people), json (the stored lines), "
-      + "raw (the function's own lines). Default: short, or json with -o json.")
+  @Option(names = "--format", paramLabel = "STYLE", completionCandidates = EventFormat.Names.class, description = "short (for people), json (each "
+      + "stored line, with its function), raw (the function's own lines). Default: short, or json with -o json.")
   EventFormat format;
 
   @Option(names = "--follow", description = "Keep printing new events until Ctrl-C.")
   boolean follow;
 
-  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = TimeConverters.Length.class,
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s", converter = Converters.Length.class,
       description = "With --follow, how often to look (default: 5s).")
   Duration interval;
 
@@ -112,8 +115,6 @@ public final class TailCommand implements Callable<Integer> {
       }
       summary(err, reader.stats());
       return 0;
-    } catch (Errors.Failure e) {
-      throw new ExitException(ExitException.FAILED, e.getMessage());
     }
   }
 
@@ -147,8 +148,7 @@ public final class TailCommand implements Callable<Integer> {
     // with --follow, what arrives later is after `to` by nature
     Predicate<Entry> keep = e -> e.time() >= from.toEpochMilli() && (follow || e.time() <= to.toEpochMilli());
     if (types != null) {
-      List<String> wanted = types.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
-      keep = keep.and(e -> wanted.contains(e.type()) || wanted.contains(e.type().replaceFirst("\\..*", "")));
+      keep = keep.and(e -> types.contains(e.type()) || types.contains(e.type().replaceFirst("\\..*", "")));
     }
     if (grep != null) {
       keep = keep.and(e -> grep.matcher(e.type().startsWith("platform.") ? e.line() : e.message()).find());

@@ -11,7 +11,11 @@ import picocli.CommandLine.Command;
 
 @Command(name = "uninstall", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Takes the extension off functions: its layer, the LAMBDALOGS_* variables and the function's "
-        + "grant. Keeps the bucket and the logs. Where it is not installed, does nothing.")
+        + "grant. Keeps the bucket and the logs. Where it is not installed, does nothing.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  lambdalogs uninstall --function greeter_fn",
+        "  lambdalogs uninstall --tag team=web --dry-run"})
 public final class UninstallCommand extends FleetCommand {
   @Override
   Buckets.Plan prepare(Aws aws) {

@@ -29,7 +29,10 @@ public final class Demo {
 
   private Demo() {}
 
-  public static Result run(Path workDir) throws IOException {
+  public static Result run(Path dir) throws IOException {
+    // a relative folder (the default) or one through a folder that is not there yet ("new/../demo") means
+    // the same to every step, the extension's process included, which starts in a folder of its own
+    Path workDir = dir.toAbsolutePath().normalize();
     Path layerDir = workDir.resolve("layer");
     Path archiveDir = workDir.resolve("archive");
     deleteTree(layerDir);

@@ -114,7 +114,8 @@ public final class Layer {
   }
 
   /** Unzips a layer as Lambda does under /opt, keeping each file's mode. */
-  public static void unzip(byte[] layer, Path target) throws IOException {
+  public static void unzip(byte[] layer, Path folder) throws IOException {
+    Path target = folder.toAbsolutePath().normalize(); // entries are checked against it, normalized
     try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(layer)).get()) {
       for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
         Path path = target.resolve(entry.getName()).normalize();

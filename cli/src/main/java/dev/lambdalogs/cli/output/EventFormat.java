@@ -1,6 +1,7 @@
 package dev.lambdalogs.cli.output;
 
 import dev.lambdalogs.cli.archive.Entry;
+import dev.lambdalogs.cli.util.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * How tail prints an event: {@code short} for people (time, function, short request id, the message,
  * platform.report condensed to one line, colour by type and level on a terminal), {@code json} the line
- * as stored, {@code raw} the function's own lines only.
+ * as stored with the function it came from, {@code raw} the function's own lines only.
  */
 public enum EventFormat {
   SHORT, JSON, RAW;
@@ -20,10 +21,28 @@ public enum EventFormat {
   /** The text to print, or null when this format leaves the event out. */
   public String format(Entry e, boolean colour) {
     return switch (this) {
-      case JSON -> e.line();
+      case JSON -> withFunction(e);
       case RAW -> "function".equals(e.type()) ? e.message() : null;
       case SHORT -> shortLine(e, colour);
     };
+  }
+
+  /**
+   * The stored line with the function it belongs to, last: across functions the line alone does not say
+   * (the function is in the object's key, not in the event).
+   */
+  public static String withFunction(Entry e) {
+    String line = e.line();
+    int end = line.lastIndexOf('}');
+    return line.substring(0, end) + ",\"function\":" + Json.quote(e.function()) + line.substring(end);
+  }
+
+  /** The values --format takes, as it takes them, for the help and the shell's completion. */
+  public static final class Names implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(values()).map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).iterator();
+    }
   }
 
   private static String shortLine(Entry e, boolean colour) {
@@ -51,10 +70,17 @@ public enum EventFormat {
         case "platform.runtimeDone":
           return "END " + r.get("status") + " after " + number(m.get("durationMs")) + " ms";
         default:
-          return type + " " + r;
+          return type + " " + fields(r);
       }
     }
     return type + " " + e.message();
+  }
+
+  /** A record's fields as key=value, numbers as numbers. */
+  private static String fields(Map<?, ?> record) {
+    java.util.StringJoiner all = new java.util.StringJoiner(", ", "{", "}");
+    record.forEach((k, v) -> all.add(k + "=" + (v instanceof Map<?, ?> inner ? fields(inner) : number(v))));
+    return all.toString();
   }
 
   /** JSON numbers read back as doubles: 13.0 prints as 13. */

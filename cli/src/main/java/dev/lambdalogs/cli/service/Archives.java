@@ -34,6 +34,6 @@ public final class Archives {
     if (chosenBucket == null) {
       chosenBucket = Buckets.defaultName(aws.account(), region);
     }
-    return new Location(new S3Source(aws.bucket(chosenBucket, region), aws::signingCredentials), chosenPrefix);
+    return new Location(new S3Source(aws.bucket(chosenBucket, region), aws::signingCredentials, aws.watch()), chosenPrefix);
   }
 }

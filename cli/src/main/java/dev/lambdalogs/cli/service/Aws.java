@@ -40,12 +40,21 @@ public final class Aws implements AutoCloseable {
   private SdkHttpClient http;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
   private volatile String account;
+  private final Unreachable.Watch watch;
 
   public Aws(GlobalOptions options) {
     this.options = options;
     this.credentials = options.profile != null
         ? ProfileCredentialsProvider.builder().profileName(options.profile).build()
         : DefaultCredentialsProvider.builder().build();
+    this.watch = new Unreachable.Watch(options.endpoint != null || System.getenv("AWS_ENDPOINT_URL") != null
+        ? "check --endpoint-url (or AWS_ENDPOINT_URL) and that the server there is running"
+        : "check --region, your network, and your proxy settings (HTTPS_PROXY)");
+  }
+
+  /** Connection failures of every request of this command, the SDK's and the plain ones (see S3Source). */
+  public Unreachable.Watch watch() {
+    return watch;
   }
 
   /** The region of the command: --region, else the profile's or the environment's. */
@@ -110,7 +119,7 @@ public final class Aws implements AutoCloseable {
 
   private synchronized SdkHttpClient http() {
     if (http == null) {
-      http = UrlConnectionHttpClient.builder().build();
+      http = new WatchedHttp(UrlConnectionHttpClient.builder().build(), watch);
     }
     return http;
   }

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
@@ -19,8 +22,15 @@ public final class Buckets {
     this.aws = aws;
   }
 
-  /** What will be done with the bucket, step by step, for the plan and the report. */
-  public record Plan(String bucket, String region, boolean create, Integer retentionDays, List<String> steps) {}
+  /**
+   * What will be done with the bucket, step by step, for the plan and the report.
+   *
+   * @param setRetention the bucket's expiry rule is to be set to {@code retentionDays}
+   */
+  public record Plan(String bucket, String region, boolean create, Integer retentionDays, boolean setRetention,
+      List<String> steps) {}
+
+  static final String RETENTION_RULE = "lambdalogs-retention";
 
   public static String defaultName(String account, String region) {
     return "lambdalogs-" + account + "-" + region;
@@ -32,17 +42,47 @@ public final class Buckets {
     S3Client s3 = aws.s3(region);
     try {
       s3.headBucket(b -> b.bucket(bucket).expectedBucketOwner(account));
-      return new Plan(bucket, region, false, retentionDays, List.of("reuse s3://" + bucket + " (owned by " + account + ")"));
     } catch (AwsServiceException e) {
       if (e.statusCode() == 404) {
-        return new Plan(bucket, region, true, retentionDays, createSteps(bucket, retentionDays));
+        return new Plan(bucket, region, true, retentionDays, retentionDays != null, createSteps(bucket, retentionDays));
       }
       if (e.statusCode() == 403) {
         throw new Errors.Failure("bucket " + bucket + " exists but is not owned by account " + account
             + " (or you may not read it): choose another name with --bucket");
       }
       throw new Errors.Failure(Errors.describe("s3:ListBucket", "bucket " + bucket, e));
+    } catch (SdkClientException e) {
+      throw Errors.failure("s3:ListBucket", "bucket " + bucket, e);
     }
+    List<String> steps = new ArrayList<>(List.of("reuse s3://" + bucket + " (owned by " + account + ")"));
+    boolean setRetention = retentionDays != null && !retentionDays.equals(retention(rules(s3, bucket)));
+    if (setRetention) {
+      steps.add("expire objects after " + retentionDays + " days (rule " + RETENTION_RULE + "; the bucket's other "
+          + "lifecycle rules kept)");
+    } else if (retentionDays != null) {
+      steps.add("objects already expire after " + retentionDays + " days");
+    }
+    return new Plan(bucket, region, false, retentionDays, setRetention, steps);
+  }
+
+  /** The bucket's lifecycle rules, none when it has no configuration. */
+  private static List<LifecycleRule> rules(S3Client s3, String bucket) {
+    return Errors.call("s3:GetLifecycleConfiguration", "bucket " + bucket, () -> {
+      try {
+        return s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules();
+      } catch (AwsServiceException e) {
+        if (e.statusCode() == 404) {
+          return List.of();
+        }
+        throw e;
+      }
+    });
+  }
+
+  /** The days of our expiry rule, or null. */
+  private static Integer retention(List<LifecycleRule> rules) {
+    return rules.stream().filter(r -> RETENTION_RULE.equals(r.id()) && r.expiration() != null)
+        .map(r -> r.expiration().days()).findFirst().orElse(null);
   }
 
   private static List<String> createSteps(String bucket, Integer retentionDays) {
@@ -55,18 +95,37 @@ public final class Buckets {
   }
 
   public void apply(Plan plan) {
-    if (!plan.create()) {
-      return;
-    }
     String bucket = plan.bucket();
     S3Client s3 = aws.s3(plan.region());
+    if (plan.create()) {
+      create(s3, plan);
+    }
+    if (plan.setRetention()) {
+      // read again: the rules of others as they are now, ours replaced
+      List<LifecycleRule> rules = new ArrayList<>(plan.create() ? List.of() : rules(s3, bucket));
+      rules.removeIf(r -> RETENTION_RULE.equals(r.id()));
+      rules.add(LifecycleRule.builder().id(RETENTION_RULE).status(ExpirationStatus.ENABLED).filter(f -> f.prefix(""))
+          .expiration(x -> x.days(plan.retentionDays())).build());
+      Errors.run("s3:PutLifecycleConfiguration", "bucket " + bucket, () -> s3.putBucketLifecycleConfiguration(
+          b -> b.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules))));
+    }
+  }
+
+  private void create(S3Client s3, Plan plan) {
+    String bucket = plan.bucket();
     String resource = "bucket " + bucket;
-    Errors.run("s3:CreateBucket", resource, () -> s3.createBucket(b -> {
-      b.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
-      if (!plan.region().equals("us-east-1")) {
-        b.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(plan.region())));
+    Errors.run("s3:CreateBucket", resource, () -> {
+      try {
+        s3.createBucket(b -> {
+          b.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+          if (!plan.region().equals("us-east-1")) {
+            b.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(plan.region())));
+          }
+        });
+      } catch (BucketAlreadyOwnedByYouException e) {
+        // another install (a second pipeline) made it meanwhile: the settings below are the same either way
       }
-    }));
+    });
     Errors.run("s3:PutBucketPublicAccessBlock", resource, () -> s3.putPublicAccessBlock(b -> b.bucket(bucket)
         .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true)
             .restrictPublicBuckets(true))));
@@ -76,11 +135,6 @@ public final class Buckets {
     Errors.run("s3:PutBucketOwnershipControls", resource, () -> s3.putBucketOwnershipControls(b -> b.bucket(bucket)
         .ownershipControls(c -> c.rules(r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)))));
     Errors.run("s3:PutBucketPolicy", resource, () -> s3.putBucketPolicy(b -> b.bucket(bucket).policy(tlsOnly(bucket))));
-    if (plan.retentionDays() != null) {
-      Errors.run("s3:PutLifecycleConfiguration", resource, () -> s3.putBucketLifecycleConfiguration(b -> b.bucket(bucket)
-          .lifecycleConfiguration(c -> c.rules(r -> r.id("lambdalogs-retention").status(ExpirationStatus.ENABLED)
-              .filter(f -> f.prefix("")).expiration(x -> x.days(plan.retentionDays()))))));
-    }
   }
 
   static String tlsOnly(String bucket) {

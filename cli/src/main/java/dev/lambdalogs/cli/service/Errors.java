@@ -26,13 +26,25 @@ public final class Errors {
     } catch (AwsServiceException e) {
       throw new Failure(describe(action, resource, e));
     } catch (SdkClientException e) {
-      String message = String.valueOf(e.getMessage());
-      if (message.contains("credentials") || message.contains("Credentials")) {
-        throw new ExitException(ExitException.FAILED, "no AWS credentials: run `aws configure`, set AWS_PROFILE "
-            + "or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile (" + firstLine(message) + ")");
-      }
-      throw new Failure(action + " on " + resource + " failed: " + firstLine(message));
+      throw failure(action, resource, e);
     }
+  }
+
+  /**
+   * What a call that got no answer from AWS ends in: the command's end when AWS cannot be reached or no
+   * credentials are found, else a failure of this call only.
+   */
+  static RuntimeException failure(String action, String resource, SdkClientException e) {
+    Unreachable unreachable = Unreachable.in(e);
+    if (unreachable != null) {
+      return unreachable;
+    }
+    String message = String.valueOf(e.getMessage());
+    if (message.contains("credentials") || message.contains("Credentials")) {
+      return new ExitException(ExitException.FAILED, "no AWS credentials: run `aws configure`, set AWS_PROFILE "
+          + "or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or pass --profile (-v says where the SDK looked)");
+    }
+    return new Failure(action + " on " + resource + " failed: " + firstLine(message));
   }
 
   public static void run(String action, String resource, Runnable call) {
@@ -75,7 +87,19 @@ public final class Errors {
     return what;
   }
 
-  private static String firstLine(String text) {
+  /** A file-system failure in words: which file, and what went wrong with it. */
+  public static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fs) {
+      String what = fs instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+          : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : fs instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+          : fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
+      return fs.getFile() + ": " + what + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "");
+    }
+    return String.valueOf(e.getMessage());
+  }
+
+  public static String firstLine(String text) {
     int newline = text.indexOf('\n');
     return newline < 0 ? text : text.substring(0, newline);
   }

@@ -1,7 +1,7 @@
 package dev.lambdalogs.cli.util;
 
 /** Ends the command with a message for the user and one of the documented exit codes. */
-public final class ExitException extends RuntimeException {
+public class ExitException extends RuntimeException {
   public static final int FAILED = 1;
   /** Some functions (or objects) failed, each named with its reason; the others were done. */
   public static final int PARTLY_DONE = 3;
