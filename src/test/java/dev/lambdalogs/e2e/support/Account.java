@@ -70,14 +70,27 @@ public final class Account implements AutoCloseable {
     return env == null || env.variables() == null ? Map.of() : new TreeMap<>(env.variables());
   }
 
-  /** The role's lambdalogs policy as JSON text, or null. */
-  public String policy(String role) {
-    try {
-      String document = iam.getRolePolicy(b -> b.roleName(role).policyName("lambdalogs")).policyDocument();
-      return document.startsWith("%7B") ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document;
-    } catch (software.amazon.awssdk.services.iam.model.NoSuchEntityException e) {
-      return null;
+  /** The role's lambdalogs policies (one per function) as JSON text, by name. */
+  public Map<String, String> policies(String role) {
+    Map<String, String> policies = new TreeMap<>();
+    for (String name : iam.listRolePolicies(b -> b.roleName(role)).policyNames()) {
+      if (name.startsWith("lambdalogs")) {
+        String document = iam.getRolePolicy(b -> b.roleName(role).policyName(name)).policyDocument();
+        policies.put(name, document.startsWith("%7B") ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document);
+      }
     }
+    return policies;
+  }
+
+  /** The statements of all the role's lambdalogs policies. */
+  @SuppressWarnings("unchecked")
+  public List<Map<String, Object>> statements(String role) {
+    List<Map<String, Object>> all = new java.util.ArrayList<>();
+    for (String document : policies(role).values()) {
+      all.addAll((List<Map<String, Object>>) ((Map<String, Object>) dev.lambdalogs.extension.util.Json.parse(document))
+          .get("Statement"));
+    }
+    return all;
   }
 
   /** Everything install could change, as one comparable value. */
@@ -89,7 +102,7 @@ public final class Account implements AutoCloseable {
     }
     for (String r : roles) {
       state.put("role " + r + " policies", iam.listRolePolicies(b -> b.roleName(r)).policyNames());
-      state.put("role " + r + " lambdalogs", String.valueOf(policy(r)));
+      state.put("role " + r + " lambdalogs", policies(r));
     }
     state.put("layers", lambda.listLayers().layers().stream()
         .map(l -> l.layerName() + ":" + l.latestMatchingVersion().version()).sorted().toList());

@@ -47,6 +47,7 @@ public final class FaultProxy implements AutoCloseable {
   private final URI upstream;
   private final ArrayDeque<Pending> next = new ArrayDeque<>();
   private volatile Fault always;
+  private volatile long latencyMs;
   private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final java.util.List<String> requests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
@@ -77,6 +78,11 @@ public final class FaultProxy implements AutoCloseable {
   /** Every request gets this fault until {@link #heal()}. */
   public void failAll(Fault fault) {
     always = fault;
+  }
+
+  /** Every request waits this long before it is forwarded: a slow link, for races to show. */
+  public void latency(java.time.Duration latency) {
+    latencyMs = latency.toMillis();
   }
 
   /** Stops failing. */
@@ -160,12 +166,17 @@ public final class FaultProxy implements AutoCloseable {
             + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
         return;
       }
+      if (latencyMs > 0) {
+        Thread.sleep(latencyMs);
+      }
       try (Socket s3 = new Socket(upstream.getHost(), upstream.getPort())) {
         s3.getOutputStream().write(request);
         s3.getInputStream().transferTo(out);
       }
     } catch (IOException e) {
       // the client went away
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -7,73 +7,99 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
- * The grant: an inline policy named "lambdalogs" on each function's execution role, with one statement
- * per function (s3:PutObject on its own key prefix only) and, with --disable-cloudwatch, a Deny of log
- * writes to its own log group. A role shared by several functions holds each one's statements; removing
- * one function removes only its own, and the policy goes when it is empty.
+ * The grant: an inline policy of each function's own on its execution role, named for the function
+ * ("lambdalogs-REGION-NAME"), with s3:PutObject on its own key prefix only and, with
+ * --disable-cloudwatch, a Deny of log writes to its own log group. One policy per function, written
+ * whole: two pipelines installing functions that share a role at once each write their own policies and
+ * cannot lose each other's statements (one shared policy, read and written back, lost them).
  */
 public final class Grants {
-  static final String POLICY = "lambdalogs";
+  static final String PREFIX = "lambdalogs-";
+  /** IAM's limit on the inline policies of one role, together, in characters without white space. */
+  static final int ROLE_BUDGET = 10_240;
 
   private final Aws aws;
-  private final Map<String, List<Map<String, Object>>> readOnce = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> policiesOfRole = new ConcurrentHashMap<>();
 
   public Grants(Aws aws) {
     this.aws = aws;
   }
 
+  /** The name of a function's policy: unique per function in the account, whatever role it shares. */
+  public static String policyName(Target target) {
+    return PREFIX + target.region() + "-" + target.name();
+  }
+
   /** The statements a function needs. */
   public List<Map<String, Object>> statements(Target target, String bucket, String prefix, boolean disableCloudWatch) {
     List<Map<String, Object>> statements = new ArrayList<>();
-    statements.add(statement(sid("Write", target.name()), "Allow", List.of("s3:PutObject"),
-        "arn:aws:s3:::" + bucket + "/" + prefix + target.name() + "/*"));
+    statements.add(statement("LambdalogsWrite", "Allow", List.of("s3:PutObject"), writeResource(target, bucket, prefix)));
     if (disableCloudWatch) {
       String account = target.arn().split(":")[4];
-      statements.add(statement(sid("NoCloudWatch", target.name()), "Deny",
-          List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+      statements.add(statement("LambdalogsNoCloudWatch", "Deny", List.of("logs:CreateLogStream", "logs:PutLogEvents"),
           "arn:aws:logs:" + target.region() + ":" + account + ":log-group:" + target.logGroup() + ":*"));
     }
     return statements;
   }
 
-  /** The function's statements as they stand in its role's policy (read once per role in a run). */
-  public List<Map<String, Object>> current(Target target) {
-    return ofFunction(readOnce.computeIfAbsent(target.roleName(), this::read), target.name());
+  /** What a function may write to: its own folder of the archive. */
+  public static String writeResource(Target target, String bucket, String prefix) {
+    return "arn:aws:s3:::" + bucket + "/" + prefix + target.name() + "/*";
   }
 
-  /**
-   * Sets each function's statements in its role's policy (an empty list removes them): one fresh read
-   * and one write per role, however many of its functions change.
-   */
-  public void replace(String role, Map<String, List<Map<String, Object>>> byFunction) {
-    List<Map<String, Object>> all = new ArrayList<>(read(role));
-    all.removeIf(s -> byFunction.keySet().stream().anyMatch(f -> isOf(s, f)));
-    byFunction.values().forEach(all::addAll);
-    if (all.isEmpty()) {
+  /** The function's statements as they stand now (its role's policy names are listed once per run). */
+  public List<Map<String, Object>> current(Target target) {
+    String name = policyName(target);
+    if (!policiesOfRole.computeIfAbsent(target.roleName(), this::list).contains(name)) {
+      return List.of();
+    }
+    return read(target.roleName(), name);
+  }
+
+  /** Sets a function's statements, whole, in its own policy; none removes the policy. */
+  public void replace(Target target, List<Map<String, Object>> statements) {
+    String role = target.roleName();
+    String name = policyName(target);
+    if (statements.isEmpty()) {
       Errors.run("iam:DeleteRolePolicy", "role " + role, () -> {
         try {
-          aws.iam().deleteRolePolicy(b -> b.roleName(role).policyName(POLICY));
+          aws.iam().deleteRolePolicy(b -> b.roleName(role).policyName(name));
         } catch (NoSuchEntityException e) {
           // nothing to delete
         }
       });
-    } else {
-      String document = Json.write(Map.of("Version", "2012-10-17", "Statement", all));
-      Errors.run("iam:PutRolePolicy", "role " + role,
-          () -> aws.iam().putRolePolicy(b -> b.roleName(role).policyName(POLICY).policyDocument(document)));
+      return;
     }
-    readOnce.put(role, all);
+    String document = Json.write(Map.of("Version", "2012-10-17", "Statement", statements));
+    try {
+      Errors.run("iam:PutRolePolicy", "role " + role,
+          () -> aws.iam().putRolePolicy(b -> b.roleName(role).policyName(name).policyDocument(document)));
+    } catch (Errors.Failure e) {
+      if (e.getMessage().contains("LimitExceeded")) {
+        throw new Errors.Failure("role " + role + " has no room for " + target.name() + "'s grant: IAM allows "
+            + ROLE_BUDGET + " characters of inline policies per role, and this role's functions use them up. "
+            + "Give some of its functions a role of their own, or move its other inline policies to managed ones ("
+            + e.getMessage() + ")");
+      }
+      throw e;
+    }
+  }
+
+  private Set<String> list(String role) {
+    return Errors.call("iam:ListRolePolicies", "role " + role, () -> Set.copyOf(
+        aws.iam().listRolePoliciesPaginator(b -> b.roleName(role)).policyNames().stream().toList()));
   }
 
   @SuppressWarnings("unchecked")
-  private List<Map<String, Object>> read(String role) {
+  private List<Map<String, Object>> read(String role, String name) {
     String document = Errors.call("iam:GetRolePolicy", "role " + role, () -> {
       try {
-        return aws.iam().getRolePolicy(b -> b.roleName(role).policyName(POLICY)).policyDocument();
+        return aws.iam().getRolePolicy(b -> b.roleName(role).policyName(name)).policyDocument();
       } catch (NoSuchEntityException e) {
         return null;
       }
@@ -89,21 +115,6 @@ public final class Grants {
       return List.of((Map<String, Object>) single);
     }
     return statements == null ? List.of() : (List<Map<String, Object>>) statements;
-  }
-
-  private static List<Map<String, Object>> ofFunction(List<Map<String, Object>> statements, String function) {
-    return statements.stream().filter(s -> isOf(s, function)).toList();
-  }
-
-  private static boolean isOf(Map<String, Object> statement, String function) {
-    Object sid = statement.get("Sid");
-    return sid instanceof String s && (s.equals(sid("Write", function)) || s.equals(sid("NoCloudWatch", function)));
-  }
-
-  /** Sids are alphanumeric: the name's letters and digits, and a hash of the whole name against collisions. */
-  static String sid(String kind, String function) {
-    return "Lambdalogs" + kind + function.replaceAll("[^A-Za-z0-9]", "")
-        + Integer.toHexString(function.hashCode() & 0x7fffffff);
   }
 
   private static Map<String, Object> statement(String sid, String effect, List<String> actions, String resource) {

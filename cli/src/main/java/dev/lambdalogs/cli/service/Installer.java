@@ -15,9 +15,9 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 
 /**
  * Puts the extension on functions, or takes it off, in three steps: plan each function (its layers,
- * variables and grant), write the grants (one read and one write per role, however many of its functions
- * change), then update each function with its RevisionId, so that a concurrent deploy is never
- * overwritten: on conflict the function is read and planned again, and the update retried.
+ * variables and grant), write the grants (each function's own policy, whole), then update each function
+ * with its RevisionId, so that a concurrent deploy is never overwritten: on conflict the function is read
+ * and planned again, and the update retried.
  */
 public final class Installer {
   /** What install writes into the function's environment. */
@@ -88,8 +88,9 @@ public final class Installer {
     if (choice.refusal() != null) {
       return done(target, Outcome.FAILED, choice.refusal());
     }
-    Layers.Version version = layers.ensure(choice.variant(), target.region(), dryRun);
-    List<String> layersAfter = withOurLayer(target.layers(), version.arn());
+    String layerArn = current(target, choice.variant())
+        .orElseGet(() -> layers.ensure(choice.variant(), target.region(), dryRun).arn());
+    List<String> layersAfter = withOurLayer(target.layers(), layerArn);
     if (layersAfter.size() > MAX_LAYERS) {
       return done(target, Outcome.FAILED, "it has " + target.layers().size() + " layers already, and Lambda allows "
           + MAX_LAYERS + ": remove one, or merge two into one");
@@ -100,7 +101,7 @@ public final class Installer {
     boolean grantChanges = !grants.current(target).equals(statements);
     boolean configChanges = !after.equals(before(target));
     boolean installedBefore = target.layers().stream().anyMatch(Layers::isOurs);
-    String layer = Layers.shortName(version.arn());
+    String layer = Layers.shortName(layerArn);
     Outcome outcome = !grantChanges && !configChanges ? Outcome.UP_TO_DATE : dryRun ? Outcome.PLANNED
         : installedBefore ? Outcome.UPDATED : Outcome.INSTALLED;
     String detail = switch (outcome) {
@@ -112,6 +113,15 @@ public final class Installer {
         warnings(target));
     boolean apply = outcome == Outcome.INSTALLED || outcome == Outcome.UPDATED;
     return new Plan(target, result, apply && configChanges ? after : null, apply && grantChanges);
+  }
+
+  /**
+   * The layer of ours the function has, when it holds this CLI's extension: kept as it is, whichever
+   * version number it got (two pipelines installing at once may each publish the same bytes).
+   */
+  private java.util.Optional<String> current(Target target, Layers.Variant variant) {
+    return target.layers().stream().filter(l -> Layers.isOurs(l) && Layers.variantOf(l) == variant)
+        .filter(l -> layers.publishedSha256(l, target.region()).equals(layers.sha256(variant))).findFirst();
   }
 
   private Plan planUninstall(Target target, boolean dryRun) {
@@ -134,29 +144,19 @@ public final class Installer {
     return new Plan(target, result, apply && configChanges ? after : null, apply && grantChanges);
   }
 
-  /** Writes the grant changes of all plans, one role at a time; a failed role fails its functions. */
+  /** Writes each changed grant (its function's own policy), a bounded number at once; a failed write fails its function. */
   private List<Plan> writeGrants(List<Plan> plans) {
-    Map<String, Map<String, List<Map<String, Object>>>> byRole = new LinkedHashMap<>();
-    for (Plan p : plans) {
-      if (p.grantChanges()) {
-        byRole.computeIfAbsent(p.target().roleName(), r -> new LinkedHashMap<>()).put(p.target().name(), p.result().statements());
+    return Parallel.map(plans, parallel, p -> {
+      if (!p.grantChanges()) {
+        return p;
       }
-    }
-    Map<String, String> failedRoles = new LinkedHashMap<>();
-    byRole.forEach((role, statements) -> {
       try {
-        grants.replace(role, statements);
+        grants.replace(p.target(), p.result().statements());
+        return p;
       } catch (Errors.Failure e) {
-        failedRoles.put(role, e.getMessage());
+        return new Plan(p.target(), Result.failed(p.target().name(), p.target().region(), e.getMessage()), null, false);
       }
     });
-    List<Plan> after = new ArrayList<>();
-    for (Plan p : plans) {
-      String failure = p.grantChanges() ? failedRoles.get(p.target().roleName()) : null;
-      after.add(failure == null ? p : new Plan(p.target(), Result.failed(p.target().name(), p.target().region(), failure),
-          null, false));
-    }
-    return after;
   }
 
   /** Applies a plan's configuration change, planning again when the function changed meanwhile. */
