@@ -81,6 +81,41 @@ class ConcurrentInstallTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void anInterruptedInstallSaysWhatItChangedAndTheNextRunFinishes() throws Exception {
+    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        java.nio.file.Path.of(System.getProperty("lambdalogs.repo", "."), "cli/target/lambdalogs.jar").toString()));
+    command.addAll(install(names(0, 10)));
+    command.addAll(List.of("--parallel", "1", "--endpoint-url", slowLink.endpoint().toString(), "--region", "us-east-1"));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
+        "AWS_EC2_METADATA_DISABLED", "true"));
+    Process install = builder.start();
+    try {
+      java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(install.getErrorStream()));
+      StringBuilder said = new StringBuilder();
+      String line;
+      while ((line = err.readLine()) != null && !line.startsWith("installed")) {
+        said.append(line).append('\n'); // progress, until the first function is done
+      }
+      assertThat(line).as("a function was installed before the interruption: " + said).isNotNull();
+      new ProcessBuilder("kill", "-INT", Long.toString(install.pid())).start().waitFor();
+      assertThat(install.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      String last = new String(install.getErrorStream().readAllBytes());
+      assertThat(said).contains("lambdalogs: finding the functions in us-east-1...").contains("planning 10 functions")
+          .contains("writing 10 grants");
+      assertThat(install.exitValue()).as(last).isEqualTo(130);
+      assertThat(last).contains("lambdalogs: interrupted. Already changed: created s3://lambdalogs-123456789012-us-east-1")
+          .contains("granted fn_9").contains("updated fn_0's layers and variables").contains("Run the same command again");
+    } finally {
+      install.destroyForcibly();
+    }
+    Cli.Run again = direct.run(install(names(0, 10)).toArray(String[]::new));
+    assertThat(again.exit()).as(again.toString()).isZero();
+    assertGranted(names(0, 10));
+  }
+
   private void assertGranted(List<String> functions) {
     assertThat(account.policies("shared-role").keySet())
         .containsExactlyInAnyOrderElementsOf(functions.stream().map(f -> "lambdalogs-us-east-1-" + f).toList());

@@ -98,6 +98,12 @@ class InstallTest {
   }
 
   @Test
+  void theDigestsTheBuildWroteAreThoseOfTheZips() throws Exception {
+    assertThat(Layer.sha256(false)).isEqualTo(Layer.build(false).sha256());
+    assertThat(Layer.sha256(true)).isEqualTo(Layer.build(true).sha256());
+  }
+
+  @Test
   void installingTwiceChangesNothingAndSaysUpToDate() {
     assertThat(cli.run("install", "-f", "greeter_fn", "-f", "orders_fn").exit()).isZero();
     Map<String, Object> before = state();
@@ -128,6 +134,8 @@ class InstallTest {
     assertThat(cli.run("install", "--tag", "team=web", "--exclude", "orders*").exit()).isZero();
     assertThat(cli.run("install", "-f", "billing_fn").exit()).isZero();
     assertThat(statements("shared-role")).hasSize(2);
+    assertThat(account.policies("shared-role")).as("one policy per function")
+        .containsOnlyKeys("lambdalogs-us-east-1-billing_fn", "lambdalogs-us-east-1-greeter_fn");
     Cli.Run run = cli.run("uninstall", "-f", "billing_fn");
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(statements("shared-role")).singleElement()
@@ -226,6 +234,51 @@ class InstallTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) Json.parse(json.out())).get("functions");
     assertThat(rows).hasSize(3).filteredOn(r -> Boolean.TRUE.equals(r.get("installed"))).hasSize(2);
+  }
+
+  @Test
+  void statusCheckNamesEveryDriftOnStderrAGrantRemovedOrABucketMismatch() {
+    assertThat(cli.run("install", "-f", "greeter_fn", "-f", "billing_fn", "-f", "orders_fn").exit()).isZero();
+    assertThat(cli.run("status", "--check", "-f", "greeter_fn", "-f", "billing_fn", "-f", "orders_fn").exit()).isZero();
+    // by hand, as someone tidying the role would: the grant goes, the function stays configured
+    account.iam.deleteRolePolicy(b -> b.roleName("shared-role").policyName("lambdalogs-us-east-1-greeter_fn"));
+    Map<String, String> env = new java.util.HashMap<>(account.environmentOf("billing_fn"));
+    env.put("LAMBDALOGS_BUCKET", "someone-elses-bucket");
+    account.lambda.updateFunctionConfiguration(b -> b.functionName("billing_fn").environment(e -> e.variables(env)));
+
+    Cli.Run run = cli.run("status", "--check", "-f", "greeter_fn", "-f", "billing_fn", "-f", "orders_fn");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(4);
+    assertThat(run.err()).as(run.toString())
+        .contains("lambdalogs: drift: greeter_fn: no grant to write s3://" + BUCKET + "/lambda-logs/greeter_fn/ "
+            + "(lambdalogs-us-east-1-greeter_fn on role shared-role is missing)")
+        .contains("lambdalogs: drift: billing_fn: its grant (lambdalogs-us-east-1-billing_fn on role shared-role) is for "
+            + "[arn:aws:s3:::" + BUCKET + "/lambda-logs/billing_fn/*], but its logs go to "
+            + "s3://someone-elses-bucket/lambda-logs/billing_fn/")
+        .contains("bucket someone-elses-bucket does not exist")
+        .contains("2 of 3 functions drifted")
+        .doesNotContain("drift: orders_fn");
+
+    assertThat(cli.run("install", "-f", "greeter_fn", "-f", "billing_fn").exit()).isZero();
+    Cli.Run again = cli.run("status", "--check", "-f", "greeter_fn", "-f", "billing_fn", "-f", "orders_fn");
+    assertThat(again.exit()).as("install converges: " + again).isZero();
+  }
+
+  @Test
+  void statusCheckCountsFunctionsThatCannotTakeTheLayerAsNotApplicable() {
+    account.function("arm_python_fn", "python3.12", "arm64", sharedRole, Map.of(), List.of(), Map.of("team", "web"));
+    account.imageFunction("image_fn", sharedRole);
+    assertThat(cli.run("install", "-f", "greeter_fn", "-f", "orders_fn").exit()).isZero();
+    Cli.Run run = cli.run("status", "--check", "-f", "greeter_fn", "-f", "orders_fn", "-f", "arm_python_fn", "-f", "image_fn");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("not applicable: container image").contains("not applicable: python3.12 on arm64");
+    assertThat(run.err()).doesNotContain("drift");
+  }
+
+  @Test
+  void statusCheckOfAnEmptySelectionSaysNothingWasChecked() {
+    Cli.Run run = cli.run("status", "--check", "--function-regex", "^no-such-");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).contains("no function matches the selection in us-east-1: nothing was checked");
   }
 
   @Test

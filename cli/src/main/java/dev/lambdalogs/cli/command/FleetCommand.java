@@ -5,6 +5,7 @@ import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Functions;
 import dev.lambdalogs.cli.service.Installer;
+import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Outcome;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Selection;
@@ -42,8 +43,8 @@ abstract class FleetCommand implements Callable<Integer> {
       description = "Functions worked on at once (default: ${DEFAULT-VALUE}).")
   int parallel;
 
-  /** Checks and prepares what all functions share; returns the bucket's plan, if any. */
-  abstract Buckets.Plan prepare(Aws aws);
+  /** Checks and prepares what all functions share, saying what it changed; returns the bucket's plan, if any. */
+  abstract Buckets.Plan prepare(Aws aws, Journal journal);
 
   abstract List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress);
 
@@ -56,16 +57,22 @@ abstract class FleetCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Aws aws = new Aws(global)) {
-      Functions functions = new Functions(aws);
-      Functions.Found found = functions.find(selection);
+    Journal journal = new Journal(step -> {
+      if (!global.quiet) {
+        err.println("lambdalogs: " + step + "...");
+        err.flush();
+      }
+    });
+    try (Aws aws = new Aws(global); Interruption interruption = Interruption.saying(journal, err)) {
+      journal.step("finding the functions in " + aws.region());
+      Functions.Found found = new Functions(aws).find(selection);
       if (found.targets().isEmpty() && found.missing().isEmpty()) {
         throw new ExitException(ExitException.FAILED, "no function matches the selection in " + aws.region());
       }
-      Buckets.Plan bucket = prepare(aws);
+      Buckets.Plan bucket = prepare(aws, journal);
       List<Result> results = new ArrayList<>();
       found.missing().forEach((name, why) -> results.add(Result.failed(name, null, why)));
-      results.addAll(act(new Installer(aws, parallel), found.targets(), result -> {
+      results.addAll(act(new Installer(aws, parallel, journal), found.targets(), result -> {
         if (!global.quiet) {
           FleetReport.progress(err, result);
         }

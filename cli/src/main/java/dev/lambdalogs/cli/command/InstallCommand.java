@@ -3,6 +3,7 @@ package dev.lambdalogs.cli.command;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Installer;
+import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
 import java.util.List;
@@ -47,13 +48,15 @@ public final class InstallCommand extends FleetCommand {
   private String destination;
 
   @Override
-  Buckets.Plan prepare(Aws aws) {
+  Buckets.Plan prepare(Aws aws, Journal journal) {
     String region = aws.region();
     destination = bucket != null ? bucket : Buckets.defaultName(aws.account(), region);
     Buckets buckets = new Buckets(aws);
     Buckets.Plan plan = buckets.plan(destination, region, retentionDays);
-    if (!dryRun) {
+    if (!dryRun && (plan.create() || plan.setRetention())) {
+      journal.step((plan.create() ? "creating" : "setting the expiry of") + " s3://" + destination);
       buckets.apply(plan);
+      journal.changed((plan.create() ? "created" : "set the expiry of") + " s3://" + destination);
     }
     return plan;
   }

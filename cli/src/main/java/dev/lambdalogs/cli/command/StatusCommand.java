@@ -4,7 +4,6 @@ import dev.lambdalogs.cli.output.Table;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Errors;
 import dev.lambdalogs.cli.service.Functions;
-import dev.lambdalogs.cli.service.Layers;
 import dev.lambdalogs.cli.service.Status;
 import dev.lambdalogs.cli.util.ExitException;
 import dev.lambdalogs.cli.util.Json;
@@ -22,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Shows which functions have the extension, which layer version, whether it is this CLI's, and "
-        + "where their logs go. Without a selection: every function in the region.",
+    description = "Shows which functions have the extension, which layer version, whether it is this CLI's, "
+        + "whether each may write where its logs go, and where that is. Without a selection: every function in "
+        + "the region.",
     footerHeading = "%nExamples:%n",
     footer = {
         "  lambdalogs status",
@@ -39,45 +39,65 @@ public final class StatusCommand implements Callable<Integer> {
   @Mixin
   SelectionOptions selectionOptions;
 
-  @Option(names = "--check", description = "Exit 4 when any selected function lacks the extension or has an outdated one "
-      + "(a drift check for CI after deploys).")
+  @Option(names = "--check", description = "Exit 4 when any selected function that can take the layer lacks the "
+      + "extension, has an outdated one, lacks its grant, or ships to a bucket that is missing or not yours; each "
+      + "is named on stderr with its reason (a drift check for CI after deploys). Container images and runtimes "
+      + "install refuses are not applicable and do not fail it.")
   boolean check;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     try (Aws aws = new Aws(global)) {
+      if (!global.quiet) {
+        err.println("lambdalogs: reading the functions of " + aws.region() + "...");
+        err.flush();
+      }
       Functions.Found found = new Functions(aws).find(selectionOptions.selection());
-      Status status = new Status(new Layers(aws));
+      if (found.targets().isEmpty() && found.missing().isEmpty()) {
+        err.println("lambdalogs: no function matches the selection in " + aws.region() + (check ? ": nothing was checked" : ""));
+        return check ? ExitException.FAILED : 0;
+      }
+      Status status = new Status(aws);
       List<Status.Row> rows = new ArrayList<>(Parallel.map(found.targets(), 8, t -> {
         try {
           return status.of(t);
         } catch (Errors.Failure e) {
-          return new Status.Row(t.name(), t.region(), t.runtime(), t.architecture(), false, null, false, null, e.getMessage());
+          return Status.Row.unreadable(t.name(), e.getMessage());
         }
       }));
-      found.missing().forEach((name, why) -> rows.add(new Status.Row(name, null, null, null, false, null, false, null, why)));
-      if (global.json()) {
-        out.println(Json.write(Map.of("functions", rows.stream().map(StatusCommand::json).toList())));
-      } else {
-        Table table = new Table("FUNCTION", "RUNTIME", "ARCH", "EXTENSION", "STATE", "LOGS TO");
-        rows.forEach(r -> table.row(r.function(), r.runtime(), r.architecture(), r.installed() ? r.layer() : "not installed",
-            state(r), r.destination()));
-        table.print(out);
-      }
-      boolean drift = rows.stream().anyMatch(r -> !Status.healthy(r));
-      if (check && drift) {
-        return ExitException.DRIFT;
+      found.missing().forEach((name, why) -> rows.add(Status.Row.unreadable(name, why)));
+      print(out, rows);
+      List<Status.Row> drifted = rows.stream().filter(Status.Row::drifted).toList();
+      if (check) {
+        drifted.forEach(r -> err.println("lambdalogs: drift: " + r.function() + ": " + String.join("; ", r.problems())));
+        if (!drifted.isEmpty()) {
+          err.println("lambdalogs: " + drifted.size() + " of " + rows.size() + " functions drifted: run lambdalogs "
+              + "install on them (it is safe to run again)");
+          return ExitException.DRIFT;
+        }
       }
       return found.missing().isEmpty() ? 0 : ExitException.FAILED;
     }
   }
 
-  private static String state(Status.Row r) {
-    if (r.problem() != null) {
-      return r.problem();
+  private void print(PrintWriter out, List<Status.Row> rows) {
+    if (global.json()) {
+      out.println(Json.write(Map.of("functions", rows.stream().map(StatusCommand::json).toList())));
+      return;
     }
-    return !r.installed() ? "-" : r.upToDate() ? "up to date" : "outdated: run lambdalogs install";
+    Table table = new Table("FUNCTION", "RUNTIME", "ARCH", "EXTENSION", "STATE", "LOGS TO");
+    rows.forEach(r -> table.row(r.function(), r.runtime(), r.architecture(), r.installed() ? r.layer() : "-",
+        state(r), r.destination()));
+    table.print(out);
+  }
+
+  private static String state(Status.Row r) {
+    if (!r.applicable()) {
+      return "not applicable: " + r.note();
+    }
+    return r.problems().isEmpty() ? "up to date" : String.join("; ", r.problems());
   }
 
   private static Map<String, Object> json(Status.Row r) {
@@ -86,11 +106,13 @@ public final class StatusCommand implements Callable<Integer> {
     m.put("region", r.region());
     m.put("runtime", r.runtime());
     m.put("architecture", r.architecture());
+    m.put("applicable", r.applicable());
     m.put("installed", r.installed());
     m.put("layer", r.layer());
     m.put("upToDate", r.upToDate());
     m.put("destination", r.destination());
-    m.put("problem", r.problem());
+    m.put("problems", r.problems());
+    m.put("note", r.note());
     return m;
   }
 }

@@ -111,7 +111,7 @@ public final class TailCommand implements Callable<Integer> {
       reader.read(items, keep, print);
       out.flush();
       if (follow) {
-        follow(where, reader, keep, print, items, pause, out);
+        follow(where, reader, keep, print, items, pause, out, err);
       }
       summary(err, reader.stats());
       return 0;
@@ -123,9 +123,13 @@ public final class TailCommand implements Callable<Integer> {
    * printed before: each object once, so no event twice.
    */
   private void follow(Archives.Location where, Reader reader, Predicate<Entry> keep, java.util.function.Consumer<Entry> print,
-      List<Reader.Item> first, long pause, PrintWriter out) throws IOException {
+      List<Reader.Item> first, long pause, PrintWriter out, PrintWriter err) throws IOException {
     Thread following = Thread.currentThread();
     sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> following.interrupt()); // Ctrl-C: stop, exit 0
+    if (!global.quiet) {
+      err.println("lambdalogs: following " + where.source().describe() + where.prefix() + " (Ctrl-C stops)");
+      err.flush();
+    }
     Map<String, Long> printed = new HashMap<>();
     first.forEach(i -> printed.put(i.object().key(), Keys.time(i.object().key())));
     while (!Thread.currentThread().isInterrupted()) {

@@ -3,6 +3,7 @@ package dev.lambdalogs.cli.command;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Installer;
+import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
 import java.util.List;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         "  lambdalogs uninstall --tag team=web --dry-run"})
 public final class UninstallCommand extends FleetCommand {
   @Override
-  Buckets.Plan prepare(Aws aws) {
+  Buckets.Plan prepare(Aws aws, Journal journal) {
     return null;
   }
 

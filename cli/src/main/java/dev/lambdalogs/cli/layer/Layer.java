@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ public final class Layer {
   public static final String JAR = "lambdalogs/lambdalogs-extension.jar";
   public static final String JRE = "lambdalogs/jre/";
   private static final String RESOURCES = "/lambdalogs/layer/";
+  private static final String DIGESTS = "layer-sha256.properties";
   /**
    * 2000-01-01 00:00 in DOS form: read and written back in the same zone, it gives the same bytes
    * anywhere, and it is far enough from 1980 that no zone pushes it out of DOS range (which would add
@@ -81,11 +83,47 @@ public final class Layer {
   }
 
   static Path bundledRuntime() {
+    return besideTheCli("jre");
+  }
+
+  /** A file or folder beside the CLI's jar (in a checkout, in cli/target/, as lib/ is). */
+  private static Path besideTheCli(String name) {
     try {
       Path code = Path.of(Layer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return code.getParent().resolve("jre");
+      return code.getParent().resolve(name);
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * A variant's SHA-256, as the build wrote it beside the jar (zipping the -jre variant's 23 MB to learn
+   * it cost status and install a second or more on every run); zipped here when the build wrote none.
+   */
+  public static String sha256(boolean withJre) throws IOException {
+    Path digests = besideTheCli(DIGESTS);
+    if (Files.isRegularFile(digests)) {
+      Properties known = new Properties();
+      try (InputStream in = Files.newInputStream(digests)) {
+        known.load(in);
+      }
+      String sha256 = known.getProperty(withJre ? "jre" : "plain");
+      if (sha256 != null) {
+        return sha256;
+      }
+    }
+    return build(withJre).sha256();
+  }
+
+  /** The build's last step: writes each variant's SHA-256 beside the jar, for {@link #sha256(boolean)}. */
+  public static void main(String[] args) throws IOException {
+    Properties digests = new Properties();
+    digests.setProperty("plain", build(false).sha256());
+    if (Files.isRegularFile(bundledRuntime().resolve("bin/java"))) {
+      digests.setProperty("jre", build(true).sha256());
+    }
+    try (var out = Files.newBufferedWriter(besideTheCli(DIGESTS))) {
+      digests.store(out, null);
     }
   }
 

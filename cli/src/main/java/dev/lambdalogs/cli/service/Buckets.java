@@ -65,6 +65,27 @@ public final class Buckets {
     return new Plan(bucket, region, false, retentionDays, setRetention, steps);
   }
 
+  /**
+   * Why functions in a region could not write to the bucket (it is gone, another account's, or in
+   * another region), or null when they can.
+   */
+  public String problem(String bucket, String region) {
+    String account = aws.account();
+    try {
+      aws.s3(region).headBucket(b -> b.bucket(bucket).expectedBucketOwner(account));
+      return null;
+    } catch (AwsServiceException e) {
+      return switch (e.statusCode()) {
+        case 404 -> "bucket " + bucket + " does not exist (lambdalogs install creates it)";
+        case 403 -> "bucket " + bucket + " is not account " + account + "'s, or may not be read";
+        case 301 -> "bucket " + bucket + " is not in " + region + ", where the function writes";
+        default -> Errors.describe("s3:ListBucket", "bucket " + bucket, e);
+      };
+    } catch (SdkClientException e) {
+      throw Errors.failure("s3:ListBucket", "bucket " + bucket, e);
+    }
+  }
+
   /** The bucket's lifecycle rules, none when it has no configuration. */
   private static List<LifecycleRule> rules(S3Client s3, String bucket) {
     return Errors.call("s3:GetLifecycleConfiguration", "bucket " + bucket, () -> {

@@ -53,25 +53,31 @@ public final class Installer {
   private final Layers layers;
   private final Grants grants;
   private final int parallel;
+  private final Journal journal;
 
-  public Installer(Aws aws, int parallel) {
+  public Installer(Aws aws, int parallel, Journal journal) {
     this.aws = aws;
     this.functions = new Functions(aws);
     this.layers = new Layers(aws);
     this.grants = new Grants(aws);
     this.parallel = parallel;
+    this.journal = journal;
   }
 
   public List<Result> install(List<Target> targets, Settings settings, boolean dryRun, Consumer<Result> progress) {
     Function<Target, Plan> planner = t -> planInstall(t, settings, dryRun);
+    journal.step("planning " + count(targets.size(), "function"));
     List<Plan> plans = Parallel.map(targets, parallel, t -> guarded(t, planner));
     List<Plan> granted = writeGrants(plans); // first, so the extension may write as soon as it runs
+    updating(plans);
     return Parallel.map(granted, parallel, p -> report(progress, apply(p, planner)));
   }
 
   public List<Result> uninstall(List<Target> targets, boolean dryRun, Consumer<Result> progress) {
     Function<Target, Plan> planner = t -> planUninstall(t, dryRun);
+    journal.step("planning " + count(targets.size(), "function"));
     List<Plan> plans = Parallel.map(targets, parallel, t -> guarded(t, planner));
+    updating(plans);
     List<Plan> applied = Parallel.map(plans, parallel, p -> {
       Result result = apply(p, planner);
       return new Plan(p.target(), result, null, p.grantChanges() && result.outcome() != Outcome.FAILED);
@@ -88,8 +94,13 @@ public final class Installer {
     if (choice.refusal() != null) {
       return done(target, Outcome.FAILED, choice.refusal());
     }
-    String layerArn = current(target, choice.variant())
-        .orElseGet(() -> layers.ensure(choice.variant(), target.region(), dryRun).arn());
+    String layerArn = current(target, choice.variant()).orElseGet(() -> {
+      Layers.Version version = layers.ensure(choice.variant(), target.region(), dryRun);
+      if (version.published() && !dryRun) {
+        journal.changed("published " + Layers.shortName(version.arn()) + " in " + target.region());
+      }
+      return version.arn();
+    });
     List<String> layersAfter = withOurLayer(target.layers(), layerArn);
     if (layersAfter.size() > MAX_LAYERS) {
       return done(target, Outcome.FAILED, "it has " + target.layers().size() + " layers already, and Lambda allows "
@@ -146,12 +157,17 @@ public final class Installer {
 
   /** Writes each changed grant (its function's own policy), a bounded number at once; a failed write fails its function. */
   private List<Plan> writeGrants(List<Plan> plans) {
+    long writes = plans.stream().filter(Plan::grantChanges).count();
+    if (writes > 0) {
+      journal.step("writing " + count(writes, "grant"));
+    }
     return Parallel.map(plans, parallel, p -> {
       if (!p.grantChanges()) {
         return p;
       }
       try {
         grants.replace(p.target(), p.result().statements());
+        journal.changed((p.result().statements().isEmpty() ? "removed the grant of " : "granted ") + p.target().name());
         return p;
       } catch (Errors.Failure e) {
         return new Plan(p.target(), Result.failed(p.target().name(), p.target().region(), e.getMessage()), null, false);
@@ -164,6 +180,7 @@ public final class Installer {
     for (int attempt = 1; plan.apply() != null; attempt++) {
       try {
         update(plan.target(), plan.apply());
+        journal.changed("updated " + plan.target().name() + "'s layers and variables");
         return plan.result();
       } catch (ConcurrentChange e) {
         if (attempt == CONFLICT_RETRIES) {
@@ -255,6 +272,17 @@ public final class Installer {
   private static List<String> warnings(Target target) {
     return target.layers().stream().filter(l -> OTHER_SHIPPERS.matcher(l).find())
         .map(l -> "another log-shipping extension is attached (" + l + "): both will ship the same logs").toList();
+  }
+
+  private void updating(List<Plan> plans) {
+    long updates = plans.stream().filter(p -> p.apply() != null).count();
+    if (updates > 0) {
+      journal.step("updating " + count(updates, "function"));
+    }
+  }
+
+  private static String count(long n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
   }
 
   private static State before(Target t) {

@@ -47,6 +47,7 @@ public final class Layers {
 
   private final Aws aws;
   private final Map<Variant, Layer.Zip> zips = new ConcurrentHashMap<>();
+  private final Map<Variant, String> digests = new ConcurrentHashMap<>();
   private final Map<String, Version> versions = new ConcurrentHashMap<>();
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
@@ -78,7 +79,13 @@ public final class Layers {
   }
 
   public String sha256(Variant variant) {
-    return zip(variant).sha256();
+    return digests.computeIfAbsent(variant, v -> {
+      try {
+        return Layer.sha256(v == Variant.JRE);
+      } catch (IOException e) {
+        throw new Errors.Failure(e.getMessage());
+      }
+    });
   }
 
   /**

@@ -1,37 +1,97 @@
 package dev.lambdalogs.cli.service;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Whether a function has the extension, which version, whether it is this CLI's, and where logs go. */
+/**
+ * Whether a function has the extension working: this CLI's layer, its variables, a grant to write where
+ * they say, and a bucket of the account's there. What is wrong is listed, so a CI gate can say why.
+ */
 public final class Status {
-  public record Row(String function, String region, String runtime, String architecture, boolean installed,
-      String layer, boolean upToDate, String destination, String problem) {}
+  /**
+   * One function's state.
+   *
+   * @param applicable false for a function that cannot take the layer (a container image, a refused
+   *     runtime), with the reason in {@code note}: not drift, since install skips or refuses it
+   * @param problems what keeps the extension from writing this function's logs; empty when it works
+   */
+  public record Row(String function, String region, String runtime, String architecture, boolean applicable,
+      boolean installed, String layer, boolean upToDate, String destination, List<String> problems, String note) {
+
+    /** A function that could not be read: named, with why. */
+    public static Row unreadable(String function, String why) {
+      return new Row(function, null, null, null, true, false, null, false, null, List.of(why), null);
+    }
+
+    /** Drift: a function that should have the extension working and has not. */
+    public boolean drifted() {
+      return applicable && !problems.isEmpty();
+    }
+  }
 
   private final Layers layers;
+  private final Grants grants;
+  private final Buckets buckets;
+  private final Map<String, Optional<String>> bucketProblems = new ConcurrentHashMap<>();
 
-  public Status(Layers layers) {
-    this.layers = layers;
+  public Status(Aws aws) {
+    this.layers = new Layers(aws);
+    this.grants = new Grants(aws);
+    this.buckets = new Buckets(aws);
   }
 
   public Row of(Target t) {
     if (t.isImage()) {
-      return new Row(t.name(), t.region(), "image", t.architecture(), false, null, false, null, "container image");
+      return notApplicable(t, "container image: layers do not apply (put the extension in the image's /opt/extensions)");
+    }
+    Layers.Choice choice = Layers.choose(t.runtime(), t.architecture());
+    if (choice.refusal() != null) {
+      return notApplicable(t, choice.refusal());
     }
     Optional<String> ours = t.layers().stream().filter(Layers::isOurs).findFirst();
     if (ours.isEmpty()) {
-      return new Row(t.name(), t.region(), t.runtime(), t.architecture(), false, null, false, null, null);
+      return new Row(t.name(), t.region(), t.runtime(), t.architecture(), true, false, null, false, null,
+          List.of("not installed"), null);
     }
     String layer = ours.get();
     boolean upToDate = layers.publishedSha256(layer, t.region()).equals(layers.sha256(Layers.variantOf(layer)));
+    List<String> problems = new ArrayList<>();
+    if (!upToDate) {
+      problems.add("outdated: " + Layers.shortName(layer) + " is not this CLI's extension");
+    }
     String bucket = t.environment().get("LAMBDALOGS_BUCKET");
-    String destination = bucket == null ? null
-        : "s3://" + bucket + "/" + t.environment().getOrDefault("LAMBDALOGS_PREFIX", "lambda-logs/") + t.name() + "/";
-    return new Row(t.name(), t.region(), t.runtime(), t.architecture(), true, Layers.shortName(layer), upToDate,
-        destination, bucket == null ? "LAMBDALOGS_BUCKET is not set" : null);
+    String prefix = t.environment().getOrDefault("LAMBDALOGS_PREFIX", "lambda-logs/");
+    String destination = bucket == null ? null : "s3://" + bucket + "/" + prefix + t.name() + "/";
+    if (bucket == null) {
+      problems.add("LAMBDALOGS_BUCKET is not set");
+    } else {
+      grantProblem(t, bucket, prefix, destination).ifPresent(problems::add);
+      bucketProblems.computeIfAbsent(bucket + "@" + t.region(), k -> Optional.ofNullable(
+          buckets.problem(bucket, t.region()))).ifPresent(problems::add);
+    }
+    return new Row(t.name(), t.region(), t.runtime(), t.architecture(), true, true, Layers.shortName(layer), upToDate,
+        destination, problems, null);
   }
 
-  /** True when the function has this CLI's extension, configured. */
-  public static boolean healthy(Row row) {
-    return row.installed() && row.upToDate() && row.problem() == null;
+  /** Why the function may not write where its variables say, if it may not. */
+  private Optional<String> grantProblem(Target t, String bucket, String prefix, String destination) {
+    String wanted = Grants.writeResource(t, bucket, prefix);
+    List<Object> granted = grants.current(t).stream()
+        .filter(s -> "Allow".equals(s.get("Effect")) && String.valueOf(s.get("Action")).contains("s3:PutObject"))
+        .map(s -> s.get("Resource")).toList();
+    if (granted.contains(wanted)) {
+      return Optional.empty();
+    }
+    String policy = Grants.policyName(t) + " on role " + t.roleName();
+    return Optional.of(granted.isEmpty() ? "no grant to write " + destination + " (" + policy + " is missing)"
+        : "its grant (" + policy + ") is for " + granted + ", but its logs go to " + destination);
+  }
+
+  private static Row notApplicable(Target t, String why) {
+    return new Row(t.name(), t.region(), t.isImage() ? "image" : t.runtime(), t.architecture(), false, false, null,
+        false, null, List.of(), why);
   }
 }
