@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -130,9 +131,9 @@ public final class Installer {
    * The layer of ours the function has, when it holds this CLI's extension: kept as it is, whichever
    * version number it got (two pipelines installing at once may each publish the same bytes).
    */
-  private java.util.Optional<String> current(Target target, Layers.Variant variant) {
+  private Optional<String> current(Target target, Layers.Variant variant) {
     return target.layers().stream().filter(l -> Layers.isOurs(l) && Layers.variantOf(l) == variant)
-        .filter(l -> layers.publishedSha256(l, target.region()).equals(layers.sha256(variant))).findFirst();
+        .filter(l -> layers.isThisCli(l, target.region())).findFirst();
   }
 
   private Plan planUninstall(Target target, boolean dryRun) {

@@ -122,6 +122,11 @@ public final class Layers {
     return new Version(published.layerVersionArn(), true);
   }
 
+  /** True when a layer version of ours carries this CLI's extension: its published SHA-256 is this build's. */
+  public boolean isThisCli(String layerArn, String region) {
+    return publishedSha256(layerArn, region).equals(sha256(variantOf(layerArn)));
+  }
+
   /** The SHA-256 a published version of ours carries in its description, or null. */
   public String publishedSha256(String layerArn, String region) {
     return hashes.computeIfAbsent(layerArn, arn -> {

@@ -57,7 +57,7 @@ public final class Status {
           List.of("not installed"), null);
     }
     String layer = ours.get();
-    boolean upToDate = layers.publishedSha256(layer, t.region()).equals(layers.sha256(Layers.variantOf(layer)));
+    boolean upToDate = layers.isThisCli(layer, t.region());
     List<String> problems = new ArrayList<>();
     if (!upToDate) {
       problems.add("outdated: " + Layers.shortName(layer) + " is not this CLI's extension");
