@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.ObjectOwnership;
@@ -41,7 +41,7 @@ public final class Buckets {
     String account = aws.account();
     S3Client s3 = aws.s3(region);
     try {
-      s3.headBucket(b -> b.bucket(bucket).expectedBucketOwner(account));
+      head(bucket, region);
     } catch (AwsServiceException e) {
       if (e.statusCode() == 404) {
         return new Plan(bucket, region, true, retentionDays, retentionDays != null, createSteps(bucket, retentionDays));
@@ -51,8 +51,6 @@ public final class Buckets {
             + " (or you may not read it): choose another name with --bucket");
       }
       throw new Errors.Failure(Errors.describe("s3:ListBucket", "bucket " + bucket, e));
-    } catch (SdkClientException e) {
-      throw Errors.failure("s3:ListBucket", "bucket " + bucket, e);
     }
     List<String> steps = new ArrayList<>(List.of("reuse s3://" + bucket + " (owned by " + account + ")"));
     boolean setRetention = retentionDays != null && !retentionDays.equals(retention(rules(s3, bucket)));
@@ -70,17 +68,27 @@ public final class Buckets {
    * another region), or null when they can.
    */
   public String problem(String bucket, String region) {
-    String account = aws.account();
     try {
-      aws.s3(region).headBucket(b -> b.bucket(bucket).expectedBucketOwner(account));
+      head(bucket, region);
       return null;
     } catch (AwsServiceException e) {
       return switch (e.statusCode()) {
         case 404 -> "bucket " + bucket + " does not exist (lambdalogs install creates it)";
-        case 403 -> "bucket " + bucket + " is not account " + account + "'s, or may not be read";
+        case 403 -> "bucket " + bucket + " is not account " + aws.account() + "'s, or may not be read";
         case 301 -> "bucket " + bucket + " is not in " + region + ", where the function writes";
         default -> Errors.describe("s3:ListBucket", "bucket " + bucket, e);
       };
+    }
+  }
+
+  /**
+   * HeadBucket with the account as the expected owner: S3's answer (404, 403 for another owner, 301 for
+   * another region) is the caller's to word; no answer at all is worded here.
+   */
+  private void head(String bucket, String region) {
+    String account = aws.account();
+    try {
+      aws.s3(region).headBucket(b -> b.bucket(bucket).expectedBucketOwner(account));
     } catch (SdkClientException e) {
       throw Errors.failure("s3:ListBucket", "bucket " + bucket, e);
     }
