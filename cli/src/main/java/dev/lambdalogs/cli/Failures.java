@@ -20,8 +20,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  * own code). Nothing reaches a user as a stack trace; -v adds it.
  */
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {
-  static final int USAGE = 2;
-
   @Override
   public int handleParseException(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
@@ -38,7 +36,7 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
       e.printStackTrace(err);
     }
     err.flush();
-    return USAGE;
+    return ExitException.USAGE;
   }
 
   @Override

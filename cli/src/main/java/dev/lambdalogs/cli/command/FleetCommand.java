@@ -57,17 +57,12 @@ abstract class FleetCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Journal journal = new Journal(step -> {
-      if (!global.quiet) {
-        err.println("lambdalogs: " + step + "...");
-        err.flush();
-      }
-    });
+    Journal journal = new Journal(global.progress(err));
     try (Aws aws = new Aws(global); Interruption interruption = Interruption.saying(journal, err)) {
       journal.step("finding the functions in " + aws.region());
       Functions.Found found = new Functions(aws).find(selection);
       if (found.targets().isEmpty() && found.missing().isEmpty()) {
-        throw new ExitException(ExitException.FAILED, "no function matches the selection in " + aws.region());
+        throw new ExitException(ExitException.FAILED, Functions.nothingMatches(aws.region()));
       }
       Buckets.Plan bucket = prepare(aws, journal);
       List<Result> results = new ArrayList<>();

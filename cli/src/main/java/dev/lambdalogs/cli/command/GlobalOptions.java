@@ -1,6 +1,8 @@
 package dev.lambdalogs.cli.command;
 
+import java.io.PrintWriter;
 import java.net.URI;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The options every command that talks to AWS shares, named as the AWS CLI names them. */
@@ -29,6 +31,16 @@ public final class GlobalOptions {
 
   @Option(names = "--no-color", description = "No colours, even on a terminal.")
   public boolean noColor;
+
+  /** Where a command says what it is doing, from its first second: stderr, unless -q. */
+  public Consumer<String> progress(PrintWriter err) {
+    return step -> {
+      if (!quiet) {
+        err.println("lambdalogs: " + step + "...");
+        err.flush();
+      }
+    };
+  }
 
   public boolean json() {
     return output == Format.json;

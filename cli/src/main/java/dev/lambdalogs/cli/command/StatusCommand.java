@@ -50,13 +50,10 @@ public final class StatusCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Aws aws = new Aws(global)) {
-      if (!global.quiet) {
-        err.println("lambdalogs: reading the functions of " + aws.region() + "...");
-        err.flush();
-      }
+      global.progress(err).accept("finding the functions in " + aws.region());
       Functions.Found found = new Functions(aws).find(selectionOptions.selection());
       if (found.targets().isEmpty() && found.missing().isEmpty()) {
-        err.println("lambdalogs: no function matches the selection in " + aws.region() + (check ? ": nothing was checked" : ""));
+        err.println("lambdalogs: " + Functions.nothingMatches(aws.region()) + (check ? ": nothing was checked" : ""));
         return check ? ExitException.FAILED : 0;
       }
       Status status = new Status(aws);

@@ -43,6 +43,11 @@ public final class Functions {
     return new Found(new ArrayList<>(targets.values()), missing);
   }
 
+  /** What a selection that found nothing says. */
+  public static String nothingMatches(String region) {
+    return "no function matches the selection in " + region;
+  }
+
   /** A function's configuration now, by name or ARN. */
   public Target get(String region, String nameOrArn) {
     FunctionConfiguration c = Errors.call("lambda:GetFunction", "function " + nameOrArn,

@@ -3,6 +3,8 @@ package dev.lambdalogs.cli.util;
 /** Ends the command with a message for the user and one of the documented exit codes. */
 public class ExitException extends RuntimeException {
   public static final int FAILED = 1;
+  /** Bad usage, found before anything was called. */
+  public static final int USAGE = 2;
   /** Some functions (or objects) failed, each named with its reason; the others were done. */
   public static final int PARTLY_DONE = 3;
   /** status --check found a function without the extension, or with an outdated one. */
