@@ -111,11 +111,15 @@ final class Converters {
     @Override
     public String convert(String value) {
       String type = value.trim();
-      if (!Config.TELEMETRY_TYPES.contains(type.toLowerCase(Locale.ROOT)) && !EXACT.matcher(type).matches()) {
+      String category = type.toLowerCase(Locale.ROOT);
+      if (Config.TELEMETRY_TYPES.contains(category)) {
+        return category;
+      }
+      if (!EXACT.matcher(type).matches()) {
         throw new TypeConversionException("'" + value + "' is not an event type: use " + String.join(", ",
             Config.TELEMETRY_TYPES) + ", or an exact type such as platform.report");
       }
-      return Config.TELEMETRY_TYPES.contains(type.toLowerCase(Locale.ROOT)) ? type.toLowerCase(Locale.ROOT) : type;
+      return type;
     }
   }
 
