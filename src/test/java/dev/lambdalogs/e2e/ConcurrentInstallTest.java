@@ -6,16 +6,21 @@ import dev.lambdalogs.e2e.support.Account;
 import dev.lambdalogs.e2e.support.Cli;
 import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two pipelines at once on functions that share a role, through a link slow enough for their reads and
@@ -81,11 +86,11 @@ class ConcurrentInstallTest {
     }
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void anInterruptedInstallSaysWhatItChangedAndTheNextRunFinishes() throws Exception {
     List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
-        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        java.nio.file.Path.of(System.getProperty("lambdalogs.repo", "."), "cli/target/lambdalogs.jar").toString()));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Path.of(System.getProperty("lambdalogs.repo", "."), "cli/target/lambdalogs.jar").toString()));
     command.addAll(install(names(0, 10)));
     command.addAll(List.of("--parallel", "1", "--endpoint-url", slowLink.endpoint().toString(), "--region", "us-east-1"));
     ProcessBuilder builder = new ProcessBuilder(command);
@@ -93,7 +98,7 @@ class ConcurrentInstallTest {
         "AWS_EC2_METADATA_DISABLED", "true"));
     Process install = builder.start();
     try {
-      java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(install.getErrorStream()));
+      BufferedReader err = new BufferedReader(new InputStreamReader(install.getErrorStream()));
       StringBuilder said = new StringBuilder();
       String line;
       while ((line = err.readLine()) != null && !line.startsWith("installed")) {
@@ -101,7 +106,7 @@ class ConcurrentInstallTest {
       }
       assertThat(line).as("a function was installed before the interruption: " + said).isNotNull();
       new ProcessBuilder("kill", "-INT", Long.toString(install.pid())).start().waitFor();
-      assertThat(install.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(install.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String last = new String(install.getErrorStream().readAllBytes());
       assertThat(said).contains("lambdalogs: finding the functions in us-east-1...").contains("planning 10 functions")
           .contains("writing 10 grants");

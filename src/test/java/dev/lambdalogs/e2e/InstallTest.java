@@ -9,6 +9,7 @@ import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.extension.util.Json;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -242,7 +243,7 @@ class InstallTest {
     assertThat(cli.run("status", "--check", "-f", "greeter_fn", "-f", "billing_fn", "-f", "orders_fn").exit()).isZero();
     // by hand, as someone tidying the role would: the grant goes, the function stays configured
     account.iam.deleteRolePolicy(b -> b.roleName("shared-role").policyName("lambdalogs-us-east-1-greeter_fn"));
-    Map<String, String> env = new java.util.HashMap<>(account.environmentOf("billing_fn"));
+    Map<String, String> env = new HashMap<>(account.environmentOf("billing_fn"));
     env.put("LAMBDALOGS_BUCKET", "someone-elses-bucket");
     account.lambda.updateFunctionConfiguration(b -> b.functionName("billing_fn").environment(e -> e.variables(env)));
 

@@ -2,16 +2,18 @@ package dev.lambdalogs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.e2e.support.Cli;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
-import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.extension.util.Json;
 import dev.lambdalogs.extension.util.Times;
 import dev.lambdalogs.sandbox.Sandbox;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -236,7 +238,7 @@ class TailTest {
     Process tail = new ProcessBuilder("env", "--default-signal=INT", Path.of(System.getProperty("java.home"), "bin",
         "java").toString(), "-jar", jar.toString(), "tail", "--dir", dir.toString(), "--follow", "--interval", "1s").start();
     try {
-      java.io.BufferedReader err = new java.io.BufferedReader(new java.io.InputStreamReader(tail.getErrorStream()));
+      BufferedReader err = new BufferedReader(new InputStreamReader(tail.getErrorStream()));
       String line;
       while ((line = err.readLine()) != null && !line.contains("(Ctrl-C stops)")) {
         // waits for the signal handler to be in place: the line is said after it is

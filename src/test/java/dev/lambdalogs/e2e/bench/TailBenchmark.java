@@ -1,19 +1,20 @@
 package dev.lambdalogs.e2e.bench;
 
+import dev.lambdalogs.cli.archive.S3Source;
+import dev.lambdalogs.cli.archive.Source;
+import dev.lambdalogs.cli.service.Unreachable;
+import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.e2e.support.S3ProxyServer;
-import dev.lambdalogs.extension.util.Times;
-import dev.lambdalogs.cli.util.Parallel;
-import dev.lambdalogs.cli.archive.S3Source;
-import dev.lambdalogs.cli.archive.Source;
 import dev.lambdalogs.extension.sink.Bucket;
 import dev.lambdalogs.extension.sink.S3Sink;
 import dev.lambdalogs.extension.sink.SigV4;
 import dev.lambdalogs.extension.util.Http;
-import java.net.URI;
+import dev.lambdalogs.extension.util.Times;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public final class TailBenchmark {
     });
     List<String> keys = new ArrayList<>();
     for (Source.ObjectRef object : new S3Source(new Bucket(BUCKET, "us-east-1", endpoint, true), () -> SIGNER,
-        new dev.lambdalogs.cli.service.Unreachable.Watch("check the benchmark's server"))
+        new Unreachable.Watch("check the benchmark's server"))
         .list("lambda-logs/", null)) {
       keys.add(object.key());
     }

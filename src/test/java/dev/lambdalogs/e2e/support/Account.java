@@ -1,11 +1,13 @@
 package dev.lambdalogs.e2e.support;
 
+import dev.lambdalogs.extension.util.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,9 +87,9 @@ public final class Account implements AutoCloseable {
   /** The statements of all the role's lambdalogs policies. */
   @SuppressWarnings("unchecked")
   public List<Map<String, Object>> statements(String role) {
-    List<Map<String, Object>> all = new java.util.ArrayList<>();
+    List<Map<String, Object>> all = new ArrayList<>();
     for (String document : policies(role).values()) {
-      all.addAll((List<Map<String, Object>>) ((Map<String, Object>) dev.lambdalogs.extension.util.Json.parse(document))
+      all.addAll((List<Map<String, Object>>) ((Map<String, Object>) Json.parse(document))
           .get("Statement"));
     }
     return all;

@@ -5,7 +5,11 @@ import dev.lambdalogs.cli.util.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * How tail prints an event: {@code short} for people (time, function, short request id, the message,
@@ -40,8 +44,8 @@ public enum EventFormat {
   /** The values --format takes, as it takes them, for the help and the shell's completion. */
   public static final class Names implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
-      return java.util.Arrays.stream(values()).map(f -> f.name().toLowerCase(java.util.Locale.ROOT)).iterator();
+    public Iterator<String> iterator() {
+      return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
     }
   }
 
@@ -78,7 +82,7 @@ public enum EventFormat {
 
   /** A record's fields as key=value, numbers as numbers. */
   private static String fields(Map<?, ?> record) {
-    java.util.StringJoiner all = new java.util.StringJoiner(", ", "{", "}");
+    StringJoiner all = new StringJoiner(", ", "{", "}");
     record.forEach((k, v) -> all.add(k + "=" + (v instanceof Map<?, ?> inner ? fields(inner) : number(v))));
     return all.toString();
   }
@@ -92,7 +96,7 @@ public enum EventFormat {
   }
 
   private static String colourOf(Entry e) {
-    String level = e.level() == null ? "" : e.level().toUpperCase(java.util.Locale.ROOT);
+    String level = e.level() == null ? "" : e.level().toUpperCase(Locale.ROOT);
     if (level.startsWith("ERROR") || level.startsWith("FATAL") || "platform.report".equals(e.type())
         && e.event().get("record") instanceof Map<?, ?> r && !"success".equals(r.get("status"))) {
       return "\u001b[31m";

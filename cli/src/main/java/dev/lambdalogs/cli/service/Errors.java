@@ -1,6 +1,11 @@
 package dev.lambdalogs.cli.service;
 
 import dev.lambdalogs.cli.util.ExitException;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -88,11 +93,11 @@ public final class Errors {
   }
 
   /** A file-system failure in words: which file, and what went wrong with it. */
-  public static String describe(java.io.IOException e) {
-    if (e instanceof java.nio.file.FileSystemException fs) {
-      String what = fs instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
-          : fs instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : fs instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+  public static String describe(IOException e) {
+    if (e instanceof FileSystemException fs) {
+      String what = fs instanceof NoSuchFileException ? "no such file or folder"
+          : fs instanceof AccessDeniedException ? "permission denied"
+          : fs instanceof FileAlreadyExistsException ? "already exists"
           : fs.getReason() != null ? fs.getReason() : fs.getClass().getSimpleName();
       return fs.getFile() + ": " + what + (fs.getOtherFile() != null ? " (" + fs.getOtherFile() + ")" : "");
     }
