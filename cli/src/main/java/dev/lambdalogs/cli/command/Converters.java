@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine.ITypeConverter;
@@ -23,22 +24,23 @@ final class Converters {
   static final class When implements ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {
-      try {
-        return TimeRange.parse(value, Instant.now());
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return timeRange(() -> TimeRange.parse(value, Instant.now()));
     }
   }
 
   static final class Length implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      try {
-        return TimeRange.duration(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+      return timeRange(() -> TimeRange.duration(value));
+    }
+  }
+
+  /** TimeRange's refusal, which already shows good values, as a usage error. */
+  private static <T> T timeRange(Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new TypeConversionException(e.getMessage());
     }
   }
 
