@@ -11,6 +11,7 @@ import dev.lambdalogs.extension.sink.Shipper;
 import dev.lambdalogs.extension.sink.Sink;
 import dev.lambdalogs.extension.telemetry.Listener;
 import dev.lambdalogs.extension.telemetry.TelemetryApi;
+import dev.lambdalogs.extension.util.Clock;
 import dev.lambdalogs.extension.util.Log;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -48,7 +49,8 @@ public final class Extension {
         ? new LocalSink(config.localDir())
         : new S3Sink(new Bucket(config.bucket(), config.region(), config.endpoint(), config.pathStyle()), env);
     this.loss = new Loss();
-    this.shipper = new Shipper(sink, loss, config.maxBufferBytes(), Math.min(1_000, config.flushIntervalMs()));
+    this.shipper = new Shipper(sink, loss, config.maxBufferBytes(), Math.min(1_000, config.flushIntervalMs()),
+        Clock.SYSTEM);
     ArchiveKey keys = new ArchiveKey(config.prefix(), config.functionName(), environmentId(), config.gzip());
     this.batcher = new Batcher(config.flushBytes(), config.flushIntervalMs(), config.gzip(), keys, loss, shipper);
     this.listener = new Listener(batcher);
@@ -125,7 +127,7 @@ public final class Extension {
     now = System.currentTimeMillis();
     if (batcher.isDue(now)) {
       batcher.sealIfDue(now);
-      shipper.awaitWritten(Math.min(now + DUE_BATCH_WAIT_MS, latest), false);
+      shipper.awaitWritten(Math.min(now + DUE_BATCH_WAIT_MS, latest));
     }
   }
 
@@ -136,9 +138,10 @@ public final class Extension {
       awaitReport(lastRequestId, deadline - WRITE_RESERVE_MS);
     }
     batcher.sealNow();
-    shipper.awaitWritten(deadline, true);
+    shipper.stopRetryingAt(deadline);
+    shipper.awaitWritten(deadline);
     batcher.sealNow(); // what arrived while the rest was written
-    if (!shipper.awaitWritten(deadline, true)) {
+    if (!shipper.awaitWritten(deadline)) {
       Shipper.Backlog left = shipper.backlog();
       String message = left.events() + " events in " + left.batches() + " objects could not be written to "
           + sink.describe("") + " before the shutdown deadline and are lost with this environment";

@@ -4,6 +4,7 @@ import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.batch.SealedBatch;
 import dev.lambdalogs.extension.util.Backoff;
+import dev.lambdalogs.extension.util.Clock;
 import dev.lambdalogs.extension.util.Log;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
  * Writes sealed batches to the sink, oldest first, on its own thread, retrying every failure with
  * exponential backoff and jitter until it succeeds or shutdown's deadline passes. What it holds is
  * bounded: past the cap, the oldest batch not being written is dropped and counted, and the next object
- * says so.
+ * says so. Time comes from a {@link Clock}, so that tests can move it by hand.
  */
 public final class Shipper implements Consumer<SealedBatch> {
   private static final long MAX_BACKOFF_MS = 5_000;
@@ -24,6 +25,7 @@ public final class Shipper implements Consumer<SealedBatch> {
 
   private final Sink sink;
   private final Loss loss;
+  private final Clock clock;
   private final long maxHeldBytes;
   private final long tickMs;
   private final ArrayDeque<SealedBatch> queue = new ArrayDeque<>();
@@ -35,9 +37,10 @@ public final class Shipper implements Consumer<SealedBatch> {
   private String lastFailure;
 
   /** @param tickMs how often, at least, the batcher is asked to seal a due batch */
-  public Shipper(Sink sink, Loss loss, long maxHeldBytes, long tickMs) {
+  public Shipper(Sink sink, Loss loss, long maxHeldBytes, long tickMs, Clock clock) {
     this.sink = sink;
     this.loss = loss;
+    this.clock = clock;
     this.maxHeldBytes = maxHeldBytes;
     this.tickMs = tickMs;
   }
@@ -67,11 +70,16 @@ public final class Shipper implements Consumer<SealedBatch> {
   /** The shipper's thread: writes batches, and between them has the batcher seal a batch that is due. */
   public void run(Batcher batcher) {
     while (true) {
-      batcher.sealIfDue(System.currentTimeMillis());
-      SealedBatch next = takeNext();
-      if (next != null) {
-        write(next);
-      }
+      batcher.sealIfDue(clock.millis());
+      shipNext();
+    }
+  }
+
+  /** Writes the oldest batch waiting, retrying until it is written or the deadline passes; waits a tick for one. */
+  void shipNext() {
+    SealedBatch next = takeNext();
+    if (next != null) {
+      write(next);
     }
   }
 
@@ -80,24 +88,21 @@ public final class Shipper implements Consumer<SealedBatch> {
     return queue.isEmpty() && inFlight == null;
   }
 
-  /**
-   * Waits until everything sealed so far is written, or until the deadline. With {@code last}, retries
-   * also stop at the deadline: the extension is shutting down.
-   */
-  public boolean awaitWritten(long untilMillis, boolean last) {
-    if (last) {
-      deadlineMillis = untilMillis;
-      synchronized (retryPause) {
-        retryPause.notifyAll(); // a long backoff must not outlast the deadline
-      }
+  /** The extension is shutting down: from now on retries are short, and none starts after the deadline. */
+  public void stopRetryingAt(long deadlineMillis) {
+    this.deadlineMillis = deadlineMillis;
+    synchronized (retryPause) {
+      retryPause.notifyAll(); // a long backoff must not outlast the deadline
     }
-    synchronized (this) {
-      long left;
-      while (!idle() && (left = untilMillis - System.currentTimeMillis()) > 0) {
-        waitQuietly(this, left);
-      }
-      return idle();
+  }
+
+  /** Waits until everything sealed so far is written, or until {@code untilMillis}; true when it was. */
+  public synchronized boolean awaitWritten(long untilMillis) {
+    long left;
+    while (!idle() && (left = untilMillis - clock.millis()) > 0) {
+      clock.await(this, left);
     }
+    return idle();
   }
 
   /** What is still waiting to be written. */
@@ -113,7 +118,7 @@ public final class Shipper implements Consumer<SealedBatch> {
 
   private synchronized SealedBatch takeNext() {
     if (queue.isEmpty()) {
-      waitQuietly(this, tickMs);
+      clock.await(this, tickMs);
     }
     inFlight = queue.pollFirst();
     return inFlight;
@@ -121,7 +126,7 @@ public final class Shipper implements Consumer<SealedBatch> {
 
   private void write(SealedBatch batch) {
     for (int attempt = 0; ; attempt++) {
-      long left = deadlineMillis - System.currentTimeMillis();
+      long left = deadlineMillis - clock.millis();
       if (left <= 0) {
         return; // shutting down: it stays in flight and is reported as undelivered
       }
@@ -170,22 +175,13 @@ public final class Shipper implements Consumer<SealedBatch> {
 
   /** Waits before a retry; shutdown cuts a long wait short. */
   private void pause(long ms) {
-    long until = System.currentTimeMillis() + ms;
+    long until = clock.millis() + ms;
     boolean wasShuttingDown = shuttingDown();
     synchronized (retryPause) {
       long left;
-      while ((left = Math.min(until, deadlineMillis) - System.currentTimeMillis()) > 0
-          && shuttingDown() == wasShuttingDown) {
-        waitQuietly(retryPause, left);
+      while ((left = Math.min(until, deadlineMillis) - clock.millis()) > 0 && shuttingDown() == wasShuttingDown) {
+        clock.await(retryPause, left);
       }
-    }
-  }
-
-  private static void waitQuietly(Object lock, long ms) {
-    try {
-      lock.wait(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
