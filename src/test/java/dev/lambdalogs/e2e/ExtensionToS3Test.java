@@ -283,7 +283,11 @@ class ExtensionToS3Test {
     try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_MAX_BUFFER_BYTES", "65536",
         "LAMBDALOGS_FLUSH_BYTES", "16384"))) {
       proxy.failAll(Fault.SLOW_DOWN);
-      sandbox.invoke(logs("squeezed", 20_000));
+      Sandbox.Handler squeezed = logs("squeezed", 20_000);
+      sandbox.invoke(invocation -> {
+        squeezed.handle(invocation);
+        Environment.awaitOutput(sandbox, "error: dropped "); // thawed until the cap is reached
+      });
       proxy.heal();
       sandbox.invoke(logs("recovered", 10));
       assertCleanExit(sandbox);
@@ -311,7 +315,9 @@ class ExtensionToS3Test {
           logged.add(line);
           invocation.log(line);
         }
-        Thread.sleep(3_000); // the environment is thawed while the function runs: the extension takes it all in
+        // thawed until the whole burst is in the extension, while S3 still fails
+        Environment.awaitOutput(sandbox, "error: dropped ");
+        Environment.await("all 250,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
       });
       proxy.heal();
       sandbox.invoke(logs("after the outage", 10));

@@ -519,6 +519,11 @@ public final class Sandbox implements AutoCloseable {
     return telemetry.subscribers().stream().mapToLong(s -> s.counts().deliveries()).sum();
   }
 
+  /** Events accepted by subscribers so far. */
+  public long eventsDelivered() {
+    return telemetry.subscribers().stream().mapToLong(s -> s.counts().delivered()).sum();
+  }
+
   /** Events the platform dropped because a subscriber did not keep up. */
   public long droppedByPlatform() {
     return telemetry.subscribers().stream().mapToLong(s -> s.counts().dropped()).sum();

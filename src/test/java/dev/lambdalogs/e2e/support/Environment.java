@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** The real layer zip, unzipped once, run in the sandbox emulator with the settings a test gives. */
 public final class Environment {
@@ -60,6 +62,26 @@ public final class Environment {
       });
     }
     return logged;
+  }
+
+  /**
+   * Waits until the extension has printed a line containing {@code text}. Called from a handler, it keeps
+   * the environment thawed until the extension has got that far, however slow the machine.
+   */
+  public static void awaitOutput(Sandbox sandbox, String text) throws InterruptedException {
+    await("the extension prints \"" + text + "\"",
+        () -> sandbox.extensionOutput().stream().anyMatch(line -> line.contains(text)));
+  }
+
+  /** Waits until {@code condition} holds; fails, naming it, after 20 s: long past any healthy machine. */
+  public static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > giveUp) {
+        throw new AssertionError("waited 20 s for: " + what);
+      }
+      Thread.sleep(20);
+    }
   }
 
   public static Map<String, String> with(Map<String, String> env, String... keysAndValues) {
