@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,19 @@ class ExtensionToS3Test {
     return invocation -> {
       for (int i = 0; i < count; i++) {
         String line = tag + " line " + i + " of " + invocation.requestId();
+        logged.add(line);
+        invocation.log(line);
+      }
+    };
+  }
+
+  /** Like {@link #logs}, with random hex on each line: it compresses about 2:1, so bytes pile up fast. */
+  Sandbox.Handler incompressibleLogs(String tag, int count) {
+    Random random = new Random(42);
+    return invocation -> {
+      for (int i = 0; i < count; i++) {
+        String line = tag + " " + i + " " + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())
+            + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
         logged.add(line);
         invocation.log(line);
       }
@@ -283,18 +297,20 @@ class ExtensionToS3Test {
     try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_MAX_BUFFER_BYTES", "65536",
         "LAMBDALOGS_FLUSH_BYTES", "16384"))) {
       proxy.failAll(Fault.SLOW_DOWN);
-      Sandbox.Handler squeezed = logs("squeezed", 20_000);
+      // 8 KiB objects: the cap holds 8 of them, few enough to write in a shutdown on a loaded machine
+      Sandbox.Handler squeezed = incompressibleLogs("squeezed", 20_000);
       sandbox.invoke(invocation -> {
         squeezed.handle(invocation);
-        Environment.awaitOutput(sandbox, "error: dropped "); // thawed until the cap is reached
+        // thawed until every line is in the extension, while S3 still fails: the rest is for the cap
+        Environment.awaitOutput(sandbox, "error: dropped ");
+        Environment.await("all 20,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
       });
       proxy.heal();
       sandbox.invoke(logs("recovered", 10));
-      assertCleanExit(sandbox);
+      assertThat(assertCleanExit(sandbox).exitErrors()).as("nothing left for the shutdown to lose").isEmpty();
     }
     Archive archive = archive().assertLayoutWithGaps(FUNCTION);
-    long dropped = archive.eventsOfType("lambdalogs.dropped").stream()
-        .mapToLong(e -> ((Number) ((Map<?, ?>) e.get("record")).get("droppedEvents")).longValue()).sum();
+    long dropped = droppedEvents(archive);
     List<String> archived = archive.functionLines();
     assertThat(dropped).as("some were dropped").isPositive();
     assertThat(archived.size() + dropped).as("every line is archived or counted as dropped").isEqualTo(logged.size());
@@ -304,31 +320,30 @@ class ExtensionToS3Test {
 
   @Test
   void atTheDefaultCapAnOutageDuringABigBurstDropsAndReportsButNeverRunsOutOfMemory() throws Exception {
-    java.util.Random random = new java.util.Random(42);
+    Sandbox.Handler burst = incompressibleLogs("burst", 250_000); // the 4 MiB cap is passed well before the end
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
       proxy.failAll(Fault.SLOW_DOWN);
       sandbox.invoke(invocation -> {
-        for (int i = 0; i < 250_000; i++) {
-          // random hex compresses about 2:1, so the 4 MiB cap is passed well before the end
-          String line = "burst " + i + " " + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())
-              + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
-          logged.add(line);
-          invocation.log(line);
-        }
+        burst.handle(invocation);
         // thawed until the whole burst is in the extension, while S3 still fails
         Environment.awaitOutput(sandbox, "error: dropped ");
         Environment.await("all 250,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
       });
       proxy.heal();
       sandbox.invoke(logs("after the outage", 10));
-      assertCleanExit(sandbox);
+      assertThat(assertCleanExit(sandbox).exitErrors()).as("nothing left for the shutdown to lose").isEmpty();
       assertThat(sandbox.extensionOutput()).noneMatch(l -> l.contains("OutOfMemoryError"));
     }
     Archive archive = archive().assertLayoutWithGaps(FUNCTION);
-    long dropped = archive.eventsOfType("lambdalogs.dropped").stream()
-        .mapToLong(e -> ((Number) ((Map<?, ?>) e.get("record")).get("droppedEvents")).longValue()).sum();
+    long dropped = droppedEvents(archive);
     assertThat(dropped).isPositive();
     assertThat(archive.functionLines().size() + dropped).isEqualTo(logged.size());
     assertThat(logged).containsSubsequence(archive.functionLines());
+  }
+
+  /** What the archive's {@code lambdalogs.dropped} lines say was lost. */
+  static long droppedEvents(Archive archive) {
+    return archive.eventsOfType("lambdalogs.dropped").stream()
+        .mapToLong(e -> ((Number) ((Map<?, ?>) e.get("record")).get("droppedEvents")).longValue()).sum();
   }
 }
