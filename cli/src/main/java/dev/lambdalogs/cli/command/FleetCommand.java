@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,8 +44,14 @@ abstract class FleetCommand implements Callable<Integer> {
       description = "Functions worked on at once (default: ${DEFAULT-VALUE}).")
   int parallel;
 
-  /** Checks and prepares what all functions share, saying what it changed; returns the bucket's plan, if any. */
-  abstract Buckets.Plan prepare(Aws aws, Journal journal);
+  /**
+   * Plans what all functions share, changing nothing: started while the functions are listed, it waits
+   * for their round trips rather than after them. Yields the bucket's plan, or null.
+   */
+  abstract Supplier<Buckets.Plan> planShared(Aws aws);
+
+  /** Carries out the shared plan once there are functions to act on, saying what it changed. */
+  abstract void applyShared(Buckets.Plan plan, Aws aws, Journal journal);
 
   abstract List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress);
 
@@ -60,11 +67,14 @@ abstract class FleetCommand implements Callable<Integer> {
     Journal journal = new Journal(global.progress(err));
     try (Aws aws = new Aws(global); Interruption interruption = Interruption.saying(journal, err)) {
       journal.step("finding the functions in " + aws.region());
+      aws.warmUp(aws.region(), false);
+      Supplier<Buckets.Plan> planned = planShared(aws);
       Functions.Found found = new Functions(aws).find(selection);
       if (found.targets().isEmpty() && found.missing().isEmpty()) {
         throw new ExitException(ExitException.FAILED, Functions.nothingMatches(aws.region()));
       }
-      Buckets.Plan bucket = prepare(aws, journal);
+      Buckets.Plan bucket = planned.get();
+      applyShared(bucket, aws, journal);
       List<Result> results = new ArrayList<>();
       found.missing().forEach((name, why) -> results.add(Result.failed(name, null, why)));
       results.addAll(act(new Installer(aws, parallel, journal), found.targets(), result -> {

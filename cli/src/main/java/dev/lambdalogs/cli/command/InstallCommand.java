@@ -6,8 +6,10 @@ import dev.lambdalogs.cli.service.Installer;
 import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
+import dev.lambdalogs.cli.util.Parallel;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,17 +50,20 @@ public final class InstallCommand extends FleetCommand {
   private String destination;
 
   @Override
-  Buckets.Plan prepare(Aws aws, Journal journal) {
+  Supplier<Buckets.Plan> planShared(Aws aws) {
     String region = aws.region();
-    destination = bucket != null ? bucket : Buckets.defaultName(aws.account(), region);
-    Buckets buckets = new Buckets(aws);
-    Buckets.Plan plan = buckets.plan(destination, region, retentionDays);
+    return Parallel.start(() -> new Buckets(aws).plan(bucket != null ? bucket : Buckets.defaultName(aws.account(), region),
+        region, retentionDays));
+  }
+
+  @Override
+  void applyShared(Buckets.Plan plan, Aws aws, Journal journal) {
+    destination = plan.bucket();
     if (!dryRun && (plan.create() || plan.setRetention())) {
       journal.step((plan.create() ? "creating" : "setting the expiry of") + " s3://" + destination);
-      buckets.apply(plan);
+      new Buckets(aws).apply(plan);
       journal.changed((plan.create() ? "created" : "set the expiry of") + " s3://" + destination);
     }
-    return plan;
   }
 
   @Override

@@ -51,6 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Aws aws = new Aws(global)) {
       global.progress(err).accept("finding the functions in " + aws.region());
+      aws.warmUp(aws.region(), true);
       Functions.Found found = new Functions(aws).find(selectionOptions.selection());
       if (found.targets().isEmpty() && found.missing().isEmpty()) {
         err.println("lambdalogs: " + Functions.nothingMatches(aws.region()) + (check ? ": nothing was checked" : ""));

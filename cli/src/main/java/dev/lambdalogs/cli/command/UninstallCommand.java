@@ -8,6 +8,7 @@ import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
 @Command(name = "uninstall", mixinStandardHelpOptions = true, sortOptions = false,
@@ -19,9 +20,12 @@ import picocli.CommandLine.Command;
         "  lambdalogs uninstall --tag team=web --dry-run"})
 public final class UninstallCommand extends FleetCommand {
   @Override
-  Buckets.Plan prepare(Aws aws, Journal journal) {
-    return null;
+  Supplier<Buckets.Plan> planShared(Aws aws) {
+    return () -> null; // the bucket and the logs stay
   }
+
+  @Override
+  void applyShared(Buckets.Plan plan, Aws aws, Journal journal) {}
 
   @Override
   List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress) {

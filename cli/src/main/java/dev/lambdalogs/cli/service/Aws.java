@@ -39,7 +39,8 @@ public final class Aws implements AutoCloseable {
   /** Made with the first client: it sets up TLS, which tail and download, reading with plain requests, never need. */
   private SdkHttpClient http;
   private final Map<String, Object> clients = new ConcurrentHashMap<>();
-  private volatile String account;
+  private final Object accountLock = new Object();
+  private String account;
   private final Unreachable.Watch watch;
 
   public Aws(GlobalOptions options) {
@@ -111,10 +112,33 @@ public final class Aws implements AutoCloseable {
 
   /** The caller's account id, asked once. */
   public String account() {
-    if (account == null) {
-      account = Errors.call("sts:GetCallerIdentity", "your account", () -> sts(region()).getCallerIdentity().account());
+    synchronized (accountLock) { // one question, also when the warm-up asks too
+      if (account == null) {
+        account = Errors.call("sts:GetCallerIdentity", "your account", () -> sts(region()).getCallerIdentity().account());
+      }
+      return account;
     }
-    return account;
+  }
+
+  /**
+   * Asks for the account and builds the S3 client (with {@code bucket}) and the IAM client on a thread of its own
+   * while the command lists its functions: a cold JVM spends tens of milliseconds of CPU on each client,
+   * and the account is a round trip. What fails here fails again in the command's own call, which says so.
+   */
+  public void warmUp(String region, boolean bucket) {
+    Thread thread = new Thread(() -> {
+      try {
+        if (bucket) {
+          account();
+          s3(region);
+        }
+        iam();
+      } catch (RuntimeException e) {
+        // left for the command's own call to say
+      }
+    }, "lambdalogs-warm-up");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private synchronized SdkHttpClient http() {

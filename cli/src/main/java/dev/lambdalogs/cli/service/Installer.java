@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lambda.model.PreconditionFailedException;
 import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
@@ -95,6 +96,8 @@ public final class Installer {
     if (choice.refusal() != null) {
       return done(target, Outcome.FAILED, choice.refusal());
     }
+    // IAM is asked while Lambda is: one round trip's wait instead of two
+    Supplier<List<Map<String, Object>>> granted = Parallel.start(() -> grants.current(target));
     String layerArn = current(target, choice.variant()).orElseGet(() -> {
       Layers.Version version = layers.ensure(choice.variant(), target.region(), dryRun);
       if (version.published() && !dryRun) {
@@ -110,7 +113,7 @@ public final class Installer {
     State after = new State(layersAfter, withSettings(target.environment(), settings));
     List<Map<String, Object>> statements = grants.statements(target, settings.bucket(), settings.prefix(),
         settings.disableCloudWatch());
-    boolean grantChanges = !grants.current(target).equals(statements);
+    boolean grantChanges = !granted.get().equals(statements);
     boolean configChanges = !after.equals(before(target));
     boolean installedBefore = target.layers().stream().anyMatch(Layers::isOurs);
     String layer = Layers.shortName(layerArn);

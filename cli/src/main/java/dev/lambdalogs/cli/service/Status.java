@@ -1,10 +1,12 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.util.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Whether a function has the extension working: this CLI's layer, its variables, a grant to write where
@@ -57,21 +59,25 @@ public final class Status {
           List.of("not installed"), null);
     }
     String layer = ours.get();
+    String bucket = t.environment().get("LAMBDALOGS_BUCKET");
+    String prefix = t.environment().getOrDefault("LAMBDALOGS_PREFIX", "lambda-logs/");
+    String destination = bucket == null ? null : "s3://" + bucket + "/" + prefix + t.name() + "/";
+    // Lambda, IAM and S3 are asked at once: one round trip's wait instead of four
+    Supplier<Optional<String>> grant = bucket == null ? Optional::empty
+        : Parallel.start(() -> grantProblem(t, bucket, prefix, destination));
+    Supplier<Optional<String>> bucketProblem = bucket == null ? Optional::empty
+        : Parallel.start(() -> bucketProblems.computeIfAbsent(bucket + "@" + t.region(),
+            k -> Optional.ofNullable(buckets.problem(bucket, t.region()))));
     boolean upToDate = layers.isThisCli(layer, t.region());
     List<String> problems = new ArrayList<>();
     if (!upToDate) {
       problems.add("outdated: " + Layers.shortName(layer) + " is not this CLI's extension");
     }
-    String bucket = t.environment().get("LAMBDALOGS_BUCKET");
-    String prefix = t.environment().getOrDefault("LAMBDALOGS_PREFIX", "lambda-logs/");
-    String destination = bucket == null ? null : "s3://" + bucket + "/" + prefix + t.name() + "/";
     if (bucket == null) {
       problems.add("LAMBDALOGS_BUCKET is not set");
-    } else {
-      grantProblem(t, bucket, prefix, destination).ifPresent(problems::add);
-      bucketProblems.computeIfAbsent(bucket + "@" + t.region(), k -> Optional.ofNullable(
-          buckets.problem(bucket, t.region()))).ifPresent(problems::add);
     }
+    grant.get().ifPresent(problems::add);
+    bucketProblem.get().ifPresent(problems::add);
     return new Row(t.name(), t.region(), t.runtime(), t.architecture(), true, true, Layers.shortName(layer), upToDate,
         destination, problems, null);
   }

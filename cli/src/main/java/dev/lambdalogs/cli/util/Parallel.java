@@ -6,7 +6,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Work over many functions at once, a bounded number at a time, results in the input's order. */
 public final class Parallel {
@@ -24,16 +26,34 @@ public final class Parallel {
       }
       List<R> results = new ArrayList<>();
       for (Future<R> future : futures) {
-        results.add(future.get());
+        results.add(result(future));
       }
       return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Starts {@code work} on a thread of its own; the supplier returned waits for its result, or throws what
+   * it threw. For requests to different services that need not wait for each other.
+   */
+  public static <R> Supplier<R> start(Supplier<R> work) {
+    FutureTask<R> task = new FutureTask<>(work::get);
+    Thread thread = new Thread(task, "lambdalogs-parallel");
+    thread.setDaemon(true);
+    thread.start();
+    return () -> result(task);
+  }
+
+  private static <R> R result(Future<R> future) {
+    try {
+      return future.get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    } finally {
-      pool.shutdownNow();
     }
   }
 }
