@@ -1,9 +1,43 @@
 # Times lambdalogs commands as a CI pipeline calls them, each its own JVM, beside `--version` in the same run:
 # wall and CPU (user+sys) per run, medians. Usage (docs/benchmarks.md says how the function is set up):
-#   python3 src/test/bench/startup.py ENDPOINT RUNS NAME=CHECKOUT [NAME=CHECKOUT ...]
-import os, resource, statistics, subprocess, sys, time
+#   python3 src/test/bench/startup.py ENDPOINT RUNS [RTT_MS] NAME=CHECKOUT [NAME=CHECKOUT ...]
+# With RTT_MS, the commands reach ENDPOINT through a proxy that delays each connection and each read by
+# half of it each way, as a region some way off does.
+import os, resource, socket, statistics, subprocess, sys, threading, time, urllib.parse
 endpoint, runs = sys.argv[1], int(sys.argv[2])
-builds = dict(a.split('=', 1) for a in sys.argv[3:])  # name=path to a checkout's root
+rest = sys.argv[3:]
+rtt = int(rest.pop(0)) / 1000 if rest and rest[0].isdigit() else 0
+
+def delayed(upstream, rtt):
+    """A TCP proxy on a free loopback port; returns its endpoint."""
+    target = urllib.parse.urlparse(upstream)
+    server = socket.create_server(('127.0.0.1', 0))
+    def pump(src, dst):
+        try:
+            while data := src.recv(65536):
+                time.sleep(rtt / 2)
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+    def serve():
+        while True:
+            client, _ = server.accept()
+            time.sleep(rtt)  # the TCP handshake
+            up = socket.create_connection((target.hostname, target.port))
+            threading.Thread(target=pump, args=(client, up), daemon=True).start()
+            threading.Thread(target=pump, args=(up, client), daemon=True).start()
+    threading.Thread(target=serve, daemon=True).start()
+    return 'http://127.0.0.1:%d' % server.getsockname()[1]
+
+if rtt:
+    endpoint = delayed(endpoint, rtt)
+builds = dict(a.split('=', 1) for a in rest)  # name=path to a checkout's root
 def cmd(root, args):
     t = root + '/cli/target'
     return ['java', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-XX:SharedArchiveFile=' + t + '/lambdalogs.jsa',
