@@ -2,6 +2,7 @@ package dev.lambdalogs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.ProbeExtension;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.nio.file.Path;
@@ -73,8 +74,8 @@ class SandboxTest {
       Map<String, String> env = Map.of("PROBE_MODE", "normal", "PROBE_OUT", dir.resolve("d").toString(), "PROBE_BUFFERING", bad);
       try (Sandbox sandbox = Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), new Sandbox.Function("probe_fn", env),
           Sandbox.Options.defaults())) {
-        Thread.sleep(50);
-        assertThat(sandbox.extensionOutput()).as(bad).anyMatch(l -> l.startsWith("subscribe: 400") && l.contains("buffering."));
+        Environment.await(bad + " refused with a 400 naming the buffering field", () -> sandbox.extensionOutput()
+            .stream().anyMatch(l -> l.startsWith("subscribe: 400") && l.contains("buffering.")));
       }
     }
   }
