@@ -151,7 +151,8 @@ class ExtensionToS3Test {
 
   @Test
   void jsonLogFormatKeepsTheRecordObject() throws Exception {
-    Sandbox.Function function = new Sandbox.Function(FUNCTION, env(), Sandbox.LogFormat.JSON, 128, "us-east-1");
+    Sandbox.Function function = new Sandbox.Function(FUNCTION, env(), Sandbox.LogFormat.JSON, 128, "us-east-1",
+        Sandbox.Mode.ON_DEMAND);
     try (Sandbox sandbox = Environment.start(function, Sandbox.Options.defaults())) {
       sandbox.invoke(logs("json", 10));
       assertCleanExit(sandbox);

@@ -30,6 +30,65 @@ class SandboxTest {
     return ProbeExtension.deliveries(dir.resolve("deliveries")).stream().flatMap(List::stream).toList();
   }
 
+  Sandbox startManaged(String... env) throws Exception {
+    Map<String, String> all = new java.util.HashMap<>(Map.of("PROBE_MODE", "normal", "PROBE_OUT",
+        dir.resolve("deliveries").toString()));
+    for (int i = 0; i < env.length; i += 2) {
+      all.put(env[i], env[i + 1]);
+    }
+    return Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), Sandbox.Function.managedInstances("probe_fn", all),
+        Sandbox.Options.defaults());
+  }
+
+  @Test
+  void managedInstancesRefuseInvokeRegistrationsAndOlderSchemas() throws Exception {
+    try (Sandbox sandbox = startManaged()) {
+      assertThat(sandbox.initResult().ok()).as("an extension that asks for INVOKE exits: the environment fails").isFalse();
+      assertThat(sandbox.extensionOutput()).anyMatch(l -> l.startsWith("register: 403") && l.contains("InvalidEventType"));
+    }
+    try (Sandbox sandbox = startManaged("PROBE_EVENTS", "[\"SHUTDOWN\"]")) {
+      Environment.await("the subscription refused", () -> sandbox.extensionOutput().stream()
+          .anyMatch(l -> l.startsWith("subscribe: 400") && l.contains("2025-01-29")));
+    }
+  }
+
+  @Test
+  void managedInstancesRunInvocationsAtOnceNeverFrozenWithoutRuntimeDone() throws Exception {
+    try (Sandbox sandbox = startManaged("PROBE_EVENTS", "[\"SHUTDOWN\"]", "PROBE_SCHEMA", "2025-01-29")) {
+      assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
+      java.util.concurrent.CountDownLatch bothRunning = new java.util.concurrent.CountDownLatch(2);
+      Thread other = new Thread(() -> sandbox.invoke(inv -> {
+        bothRunning.countDown();
+        bothRunning.await(); // returns only if the other invocation runs at the same time
+        inv.log("second");
+      }));
+      other.start();
+      sandbox.invoke(inv -> {
+        bothRunning.countDown();
+        bothRunning.await();
+        inv.log("first");
+      });
+      other.join();
+      // never frozen: what was logged is delivered between invocations too
+      Environment.await("both lines delivered with no invocation running", () -> {
+        try {
+          return events().stream().filter(e -> "function".equals(e.get("type"))).count() == 2;
+        } catch (Exception e) {
+          return false; // a delivery half appended: read again
+        }
+      });
+      sandbox.shutdown();
+    }
+    List<Map<String, Object>> events = events();
+    assertThat(events).noneMatch(e -> "platform.runtimeDone".equals(e.get("type")));
+    assertThat(events).filteredOn(e -> "platform.report".equals(e.get("type"))).hasSize(2).allSatisfy(e ->
+        assertThat(String.valueOf(((Map<?, ?>) ((Map<?, ?>) e.get("record")).get("metrics")).keySet())).isEqualTo("[durationMs]"));
+    assertThat(events).filteredOn(e -> "function".equals(e.get("type"))).allSatisfy(e ->
+        assertThat(((Map<?, ?>) e.get("record")).get("requestId")).isNotNull());
+    assertThat(events).filteredOn(e -> "platform.initStart".equals(e.get("type"))).singleElement()
+        .satisfies(e -> assertThat(((Map<?, ?>) e.get("record")).get("initializationType")).isEqualTo("lambda-managed-instances"));
+  }
+
   @Test
   void theLifecycleInEventsInitThenInvocations() throws Exception {
     List<String> requestIds = new java.util.ArrayList<>();

@@ -24,13 +24,41 @@ import java.util.stream.Stream;
 public final class Sandbox implements AutoCloseable {
   public enum LogFormat { TEXT, JSON }
 
-  /** The function the environment is for: what Lambda would read from its configuration. */
-  public record Function(String name, Map<String, String> environment, LogFormat logFormat, int memoryMb,
-      String region) {
-    public Function(String name, Map<String, String> environment) {
-      this(name, environment, LogFormat.TEXT, 128, "us-east-1");
+  /**
+   * How Lambda runs the function. {@code MANAGED_INSTANCES}: invocations run at once and the environment
+   * is never frozen; extensions may register for SHUTDOWN only and subscribe with schema 2025-01-29;
+   * there is no {@code platform.runtimeDone}, and {@code platform.report} carries only its duration.
+   */
+  public enum Mode {
+    ON_DEMAND("on-demand"), MANAGED_INSTANCES("lambda-managed-instances");
+
+    /** {@code AWS_LAMBDA_INITIALIZATION_TYPE}, and the platform events' {@code initializationType} */
+    final String initializationType;
+
+    Mode(String initializationType) {
+      this.initializationType = initializationType;
     }
   }
+
+  /** The function the environment is for: what Lambda would read from its configuration. */
+  public record Function(String name, Map<String, String> environment, LogFormat logFormat, int memoryMb,
+      String region, Mode mode) {
+    public Function(String name, Map<String, String> environment) {
+      this(name, environment, LogFormat.TEXT, 128, "us-east-1", Mode.ON_DEMAND);
+    }
+
+    /** A Managed Instances function: JSON logs only, 2 GB at least. */
+    public static Function managedInstances(String name, Map<String, String> environment) {
+      return new Function(name, environment, LogFormat.JSON, 2048, "us-east-1", Mode.MANAGED_INSTANCES);
+    }
+
+    boolean concurrent() {
+      return mode == Mode.MANAGED_INSTANCES;
+    }
+  }
+
+  /** The telemetry schema Managed Instances require. */
+  static final String MANAGED_INSTANCES_SCHEMA = "2025-01-29";
 
   /**
    * @param maxQueuedBytes telemetry held per subscriber before the platform drops (and says so)
@@ -150,7 +178,7 @@ public final class Sandbox implements AutoCloseable {
 
   private void init(Path layerDir) throws IOException {
     long started = System.nanoTime();
-    telemetry.platform("initStart", ordered("initializationType", "on-demand", "phase", "init",
+    telemetry.platform("initStart", ordered("initializationType", function.mode().initializationType, "phase", "init",
         "runtimeVersion", "lambdalogs-sandbox", "functionName", function.name(), "functionVersion", "$LATEST",
         "instanceId", UUID.randomUUID().toString(), "instanceMaxMemory", function.memoryMb() * 1024 * 1024));
     List<Path> executables = executables(layerDir.resolve("extensions"));
@@ -164,7 +192,8 @@ public final class Sandbox implements AutoCloseable {
     String failure = awaitInit(started + options.initTimeoutMs() * 1_000_000L);
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     String status = failure == null ? "success" : "error";
-    Map<String, Object> done = ordered("initializationType", "on-demand", "phase", "init", "status", status);
+    Map<String, Object> done = ordered("initializationType", function.mode().initializationType, "phase", "init",
+        "status", status);
     if (failure != null) {
       done.put("errorType", failure);
     }
@@ -178,7 +207,9 @@ public final class Sandbox implements AutoCloseable {
     }
     telemetry.initDone();
     if (failure == null) {
-      freeze();
+      if (!function.concurrent()) {
+        freeze();
+      }
     } else {
       processes.values().forEach(ExtensionProcess::kill);
     }
@@ -207,7 +238,7 @@ public final class Sandbox implements AutoCloseable {
     env.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
-    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+    env.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.mode().initializationType);
     env.put("AWS_LAMBDA_LOG_FORMAT", function.logFormat() == LogFormat.JSON ? "JSON" : "Text");
     env.putAll(function.environment());
     env.put("AWS_LAMBDA_RUNTIME_API", server.address());
@@ -239,10 +270,16 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** Runs one invocation: INVOKE to the extensions, the handler, then waits for every extension's next call. */
+  /**
+   * Runs one invocation: INVOKE to the extensions, the handler, then waits for every extension's next call.
+   * On Managed Instances, no INVOKE and no waiting: call it from many threads at once.
+   */
   public InvokeResult invoke(Handler handler) {
     requireRunning();
     String requestId = UUID.randomUUID().toString();
+    if (function.concurrent()) {
+      return invokeAlongsideOthers(handler, requestId);
+    }
     thaw();
     long deadline = System.currentTimeMillis() + options.invokeTimeoutMs();
     dispatch("INVOKE", Json.write(ordered("eventType", "INVOKE", "deadlineMs", deadline, "requestId", requestId,
@@ -266,6 +303,27 @@ public final class Sandbox implements AutoCloseable {
         "memorySizeMB", function.memoryMb(), "maxMemoryUsedMB", Math.min(function.memoryMb(), 64))));
     freeze();
     return new InvokeResult(requestId, status, (long) totalMs, (finished - runtimeDone) / 1e6, turnaroundMs());
+  }
+
+  private InvokeResult invokeAlongsideOthers(Handler handler, String requestId) {
+    telemetry.platform("start", ordered("requestId", requestId, "version", "$LATEST"));
+    long started = System.nanoTime();
+    String status = runHandler(handler, requestId);
+    double durationMs = (System.nanoTime() - started) / 1e6;
+    telemetry.platform("report", ordered("requestId", requestId, "status", status,
+        "metrics", ordered("durationMs", round(durationMs))));
+    return new InvokeResult(requestId, status, (long) durationMs, 0, 0);
+  }
+
+  /**
+   * A line the function prints outside any invocation (a background thread's): with the JSON log format,
+   * a record without a {@code requestId}.
+   */
+  public void logOutsideInvocation(String message) {
+    requireRunning();
+    telemetry.log("function", function.logFormat() == LogFormat.JSON
+        ? Json.write(ordered("timestamp", Times.now(), "level", "INFO", "message", message))
+        : Json.quote(message));
   }
 
   private String runHandler(Handler handler, String requestId) {
@@ -406,6 +464,9 @@ public final class Sandbox implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       return Reply.error(400, "InvalidRequest", e.getMessage());
     }
+    if (function.concurrent() && events.contains("INVOKE")) {
+      return Reply.error(403, "Extension.InvalidEventType", "INVOKE: Managed Instances send extensions SHUTDOWN only");
+    }
     Registered r = new Registered(name, events);
     registered.put(r.id, r);
     telemetry.platform("extension", ordered("name", name, "state", "Ready", "events", List.copyOf(events)));
@@ -483,6 +544,10 @@ public final class Sandbox implements AutoCloseable {
     }
     try {
       Subscription subscription = Subscription.parse(r.name, body);
+      if (function.concurrent() && !MANAGED_INSTANCES_SCHEMA.equals(subscription.schemaVersion())) {
+        throw new IllegalArgumentException("schemaVersion must be " + MANAGED_INSTANCES_SCHEMA
+            + " on Managed Instances, got " + subscription.schemaVersion());
+      }
       telemetry.subscribe(subscription);
       telemetry.platform("telemetrySubscription", ordered("name", r.name, "state", "Subscribed",
           "types", subscription.types().stream().sorted().toList()));

@@ -25,10 +25,16 @@ public final class ProbeExtension {
     String api = System.getenv("AWS_LAMBDA_RUNTIME_API");
     String mode = System.getenv().getOrDefault("PROBE_MODE", "normal");
     Path out = Path.of(System.getenv("PROBE_OUT"));
+    String events = System.getenv().getOrDefault("PROBE_EVENTS", "[\"INVOKE\",\"SHUTDOWN\"]");
     Http.Response registered = Http.exchange("POST", URI.create("http://" + api + "/2020-01-01/extension/register"),
-        Map.of("Lambda-Extension-Name", "probe"), "{\"events\":[\"INVOKE\",\"SHUTDOWN\"]}".getBytes(StandardCharsets.UTF_8),
+        Map.of("Lambda-Extension-Name", "probe"), ("{\"events\":" + events + "}").getBytes(StandardCharsets.UTF_8),
         2000, 2000);
+    System.out.println("register: " + registered.status() + " " + registered.text());
+    if (!registered.ok()) {
+      System.exit(1); // as an extension does that cannot register
+    }
     String id = registered.header("Lambda-Extension-Identifier");
+    String schema = System.getenv().getOrDefault("PROBE_SCHEMA", "2022-12-13");
     long delayMs = mode.equals("slow") ? 300 : 0;
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
@@ -41,7 +47,7 @@ public final class ProbeExtension {
     server.start();
     String buffering = System.getenv().getOrDefault("PROBE_BUFFERING", "{\"maxItems\":1000,\"maxBytes\":262144,\"timeoutMs\":25}");
     Http.Response subscribed = Http.exchange("PUT", URI.create("http://" + api + "/2022-07-01/telemetry"),
-        Map.of("Lambda-Extension-Identifier", id), ("{\"schemaVersion\":\"2022-12-13\",\"destination\":{\"protocol\":"
+        Map.of("Lambda-Extension-Identifier", id), ("{\"schemaVersion\":\"" + schema + "\",\"destination\":{\"protocol\":"
             + "\"HTTP\",\"URI\":\"http://sandbox.localdomain:" + server.getAddress().getPort() + "\"},\"types\":"
             + "[\"platform\",\"function\"],\"buffering\":" + buffering + "}").getBytes(StandardCharsets.UTF_8), 2000, 2000);
     System.out.println("subscribe: " + subscribed.status() + " " + subscribed.text());

@@ -26,7 +26,8 @@ public record Config(
     Path localDir,
     long maxBufferBytes,
     String region,
-    String functionName) {
+    String functionName,
+    Mode mode) {
 
   public static final List<String> TELEMETRY_TYPES = List.of("platform", "function", "extension");
 
@@ -52,7 +53,8 @@ public record Config(
         r.path("LAMBDALOGS_LOCAL_DIR"),
         r.positive("LAMBDALOGS_MAX_BUFFER_BYTES", 4L << 20, 64L << 10, 1L << 31),
         r.text("AWS_REGION", r.text("AWS_DEFAULT_REGION", "us-east-1")),
-        r.text("AWS_LAMBDA_FUNCTION_NAME", "unknown-function"));
+        r.text("AWS_LAMBDA_FUNCTION_NAME", "unknown-function"),
+        Mode.of(r.text("AWS_LAMBDA_INITIALIZATION_TYPE", null)));
   }
 
   /** Reads variables, warning about each bad one. */

@@ -53,7 +53,7 @@ public final class Extension {
         Clock.SYSTEM);
     ArchiveKey keys = new ArchiveKey(config.prefix(), config.functionName(), environmentId(), config.gzip());
     this.batcher = new Batcher(config.flushBytes(), config.flushIntervalMs(), config.gzip(), keys, loss, shipper);
-    this.listener = new Listener(batcher);
+    this.listener = new Listener(batcher, config.mode().concurrent);
   }
 
   /** Runs until SHUTDOWN; returns the process's exit code. */
@@ -65,7 +65,7 @@ public final class Extension {
     }
     Config config = Config.from(env);
     ExtensionsApi api = new ExtensionsApi(runtimeApi);
-    api.register();
+    api.register(config.mode());
     if (!config.hasDestination()) {
       String message = "LAMBDALOGS_BUCKET is not set: set it on the function to the bucket the logs go to "
           + "(`lambdalogs install` does), or set LAMBDALOGS_LOCAL_DIR";
@@ -81,7 +81,7 @@ public final class Extension {
   private void start(String runtimeApi, Config config) throws IOException {
     listener.start();
     try {
-      TelemetryApi.subscribe(runtimeApi, api.id(), listener.port(), config.types());
+      TelemetryApi.subscribe(runtimeApi, api.id(), listener.port(), config.types(), config.mode());
     } catch (IOException e) {
       Log.error(e.getMessage());
       api.initError("Extension.SubscribeFailed", e.getMessage());
@@ -136,6 +136,10 @@ public final class Extension {
     Log.debug("shutdown (" + event.shutdownReason() + "), " + (deadline - System.currentTimeMillis()) + " ms left");
     if (lastRequestId != null) {
       awaitReport(lastRequestId, deadline - WRITE_RESERVE_MS);
+    } else {
+      // no invocation to wait for (Managed Instances send no INVOKE): what the platform still buffers
+      // comes within its buffering timeout
+      listener.awaitQuiet(2 * TelemetryApi.TIMEOUT_MS, deadline - WRITE_RESERVE_MS);
     }
     batcher.sealNow();
     shipper.stopRetryingAt(deadline);

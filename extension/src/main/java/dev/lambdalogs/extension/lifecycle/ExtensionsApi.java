@@ -1,5 +1,6 @@
 package dev.lambdalogs.extension.lifecycle;
 
+import dev.lambdalogs.extension.config.Mode;
 import dev.lambdalogs.extension.util.Http;
 import dev.lambdalogs.extension.util.Json;
 import java.io.IOException;
@@ -27,10 +28,10 @@ public final class ExtensionsApi {
     }
   }
 
-  /** Registers for INVOKE and SHUTDOWN; the name must be the executable's file name in extensions/. */
-  public void register() throws IOException {
+  /** Registers for the mode's events; the name must be the executable's file name in extensions/. */
+  public void register(Mode mode) throws IOException {
     Http.Response response = Http.exchange("POST", uri("register"), Map.of("Lambda-Extension-Name", NAME),
-        "{\"events\":[\"INVOKE\",\"SHUTDOWN\"]}".getBytes(StandardCharsets.UTF_8), TIMEOUT_MS, TIMEOUT_MS);
+        ("{\"events\":" + mode.events + "}").getBytes(StandardCharsets.UTF_8), TIMEOUT_MS, TIMEOUT_MS);
     id = response.header("Lambda-Extension-Identifier");
     if (!response.ok() || id == null) {
       throw new IOException("registering with the Extensions API failed: HTTP " + response.status() + " "

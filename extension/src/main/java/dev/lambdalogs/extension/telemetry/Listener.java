@@ -20,15 +20,17 @@ import java.util.concurrent.ThreadFactory;
 public final class Listener {
   private final HttpServer server;
   private final Batcher batcher;
-  private final Invocations invocations = new Invocations();
+  private final Invocations invocations;
+  private volatile long lastDeliveryMillis;
 
   /**
    * Binds an ephemeral port (anonymous classes, not lambdas, here and on the rest of the start-up path:
    * a lambda's first use costs tens of milliseconds of CPU) on every interface: inside Lambda the platform reaches it as
    * sandbox.localdomain, which is not resolvable elsewhere, and the sandbox has no other network.
    */
-  public Listener(Batcher batcher) throws IOException {
+  public Listener(Batcher batcher, boolean concurrent) throws IOException {
     this.batcher = batcher;
+    this.invocations = new Invocations(concurrent);
     // answers in one segment: no 40 ms Nagle/delayed-ACK stall on each delivery
     System.setProperty("sun.net.httpserver.nodelay", "true");
     this.server = HttpServer.create(new InetSocketAddress(0), 0);
@@ -79,6 +81,7 @@ public final class Listener {
         return;
       }
       accept(events);
+      lastDeliveryMillis = System.currentTimeMillis();
       reply(exchange, 200, "");
     }
   }
@@ -103,6 +106,23 @@ public final class Listener {
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) {
       exchange.getResponseBody().write(body);
+    }
+  }
+
+  /**
+   * Waits until no delivery has come for {@code quietMs}, counted from now at the earliest, or until
+   * {@code untilMillis}: events the platform still buffers arrive within its buffering timeout.
+   */
+  public void awaitQuiet(long quietMs, long untilMillis) {
+    long from = System.currentTimeMillis();
+    long now;
+    while ((now = System.currentTimeMillis()) < untilMillis && now - Math.max(from, lastDeliveryMillis) < quietMs) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lambdalogs.extension.telemetry;
 
+import dev.lambdalogs.extension.config.Mode;
 import dev.lambdalogs.extension.util.Http;
 import dev.lambdalogs.extension.util.Json;
 import java.io.IOException;
@@ -8,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
-/** Subscribes the listener to the Telemetry API (2022-07-01 path, schema 2022-12-13). */
+/** Subscribes the listener to the Telemetry API (2022-07-01 path, the mode's schema). */
 public final class TelemetryApi {
   /**
    * Deliveries as large as the API allows, and a short timeout: fewer requests under load, and at
@@ -16,17 +17,17 @@ public final class TelemetryApi {
    */
   static final int MAX_ITEMS = 10_000;
   static final int MAX_BYTES = 1_048_576;
-  static final int TIMEOUT_MS = 100;
+  public static final int TIMEOUT_MS = 100;
 
   private TelemetryApi() {}
 
-  public static void subscribe(String runtimeApi, String extensionId, int port, Set<String> types)
+  public static void subscribe(String runtimeApi, String extensionId, int port, Set<String> types, Mode mode)
       throws IOException {
     StringBuilder typeList = new StringBuilder();
     for (String type : new java.util.TreeSet<>(types)) {
       typeList.append(typeList.length() == 0 ? "" : ",").append(Json.quote(type));
     }
-    String body = "{\"schemaVersion\":\"2022-12-13\",\"destination\":{\"protocol\":\"HTTP\","
+    String body = "{\"schemaVersion\":\"" + mode.telemetrySchema + "\",\"destination\":{\"protocol\":\"HTTP\","
         + "\"URI\":\"http://sandbox.localdomain:" + port + "\"},\"types\":[" + typeList + "],"
         + "\"buffering\":{\"maxItems\":" + MAX_ITEMS + ",\"maxBytes\":" + MAX_BYTES + ",\"timeoutMs\":"
         + TIMEOUT_MS + "}}";

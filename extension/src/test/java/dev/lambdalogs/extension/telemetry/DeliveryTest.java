@@ -53,7 +53,7 @@ class DeliveryTest {
 
   @Test
   void invocationsAttributeLinesBetweenStartAndReport() {
-    Invocations invocations = new Invocations();
+    Invocations invocations = new Invocations(false);
     List<Event> events = Delivery.parse("[" + String.join(",",
         "{\"time\":\"t\",\"type\":\"function\",\"record\":\"before any start\"}",
         "{\"time\":\"t\",\"type\":\"platform.start\",\"record\":{\"requestId\":\"r1\"}}",
