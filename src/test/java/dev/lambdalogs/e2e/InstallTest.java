@@ -276,6 +276,27 @@ class InstallTest {
   }
 
   @Test
+  void managedInstancesFunctionsAreInstalledAndSaidToNeedAPublishedVersion() throws Exception {
+    account.function("busy_fn", "java21", "x86_64", sharedRole, Map.of(), List.of(), Map.of());
+    String provider = "arn:aws:lambda:us-east-1:123456789012:capacity-provider:web-fleet";
+    try (FaultProxy proxy = new FaultProxy(moto.endpoint())) {
+      // moto drops the field: put it into Lambda's answers about busy_fn as AWS sends it
+      proxy.rewriteAnswers("GET /2015-03-31/functions", body -> body.replaceAll("(\"FunctionName\":\\s*\"busy_fn\")",
+          "$1, \"CapacityProviderConfig\": {\"LambdaManagedInstancesCapacityProviderConfig\": {\"CapacityProviderArn\": \""
+              + provider + "\", \"PerExecutionEnvironmentMaxConcurrency\": 32}}"));
+      Cli viaProxy = new Cli(proxy.endpoint().toString());
+      Cli.Run install = viaProxy.run("install", "-f", "busy_fn");
+      assertThat(install.exit()).as(install.toString()).isZero();
+      assertThat(install.err()).contains("busy_fn: Managed Instances (web-fleet): invocations run published versions")
+          .contains("aws lambda publish-version");
+      Cli.Run status = viaProxy.run("status", "--check", "-f", "busy_fn", "-o", "json");
+      assertThat(status.exit()).as(status.toString()).isZero();
+      assertThat(status.out()).contains("\"note\":\"Managed Instances (web-fleet)");
+      assertThat(viaProxy.run("status", "-f", "greeter_fn", "-o", "json").out()).contains("\"note\":null");
+    }
+  }
+
+  @Test
   void statusCheckOfAnEmptySelectionSaysNothingWasChecked() {
     Cli.Run run = cli.run("status", "--check", "--function-regex", "^no-such-");
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);

@@ -11,8 +11,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * An HTTP proxy in front of the S3 server that breaks requests on demand: 503 SlowDown, 500, or a TCP
@@ -49,6 +51,7 @@ public final class FaultProxy implements AutoCloseable {
   private volatile Fault always;
   private volatile long latencyMs;
   private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final Map<String, UnaryOperator<String>> rewrites = new ConcurrentHashMap<>();
   private final java.util.List<String> requests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   public FaultProxy(URI upstream) throws IOException {
@@ -86,6 +89,14 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /** Stops failing. */
+  /**
+   * Rewrites the bodies of the answers to requests whose request line starts with {@code prefix}: fields
+   * the server behind does not know (moto drops Lambda's CapacityProviderConfig), put in by the test.
+   */
+  public void rewriteAnswers(String prefix, UnaryOperator<String> rewrite) {
+    rewrites.put(prefix, rewrite);
+  }
+
   public synchronized void heal() {
     always = null;
     next.clear();
@@ -171,13 +182,31 @@ public final class FaultProxy implements AutoCloseable {
       }
       try (Socket s3 = new Socket(upstream.getHost(), upstream.getPort())) {
         s3.getOutputStream().write(request);
-        s3.getInputStream().transferTo(out);
+        UnaryOperator<String> rewrite = rewrites.entrySet().stream()
+            .filter(r -> line.startsWith(r.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
+        if (rewrite == null) {
+          s3.getInputStream().transferTo(out);
+        } else {
+          out.write(rewritten(s3.getInputStream().readAllBytes(), rewrite));
+        }
       }
     } catch (IOException e) {
       // the client went away
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** An answer (read to its end: the request asked to close) with its body rewritten and its length told anew. */
+  private static byte[] rewritten(byte[] answer, UnaryOperator<String> rewrite) {
+    String text = new String(answer, StandardCharsets.UTF_8);
+    int split = text.indexOf("\r\n\r\n");
+    byte[] body = rewrite.apply(text.substring(split + 4)).getBytes(StandardCharsets.UTF_8);
+    String head = text.substring(0, split).replaceAll("(?im)^content-length:.*$", "Content-Length: " + body.length);
+    byte[] start = (head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] whole = java.util.Arrays.copyOf(start, start.length + body.length);
+    System.arraycopy(body, 0, whole, start.length, body.length);
+    return whole;
   }
 
   /** Reads one request, rewritten to close its connection after the answer. */

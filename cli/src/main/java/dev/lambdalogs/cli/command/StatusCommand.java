@@ -95,7 +95,8 @@ public final class StatusCommand implements Callable<Integer> {
     if (!r.applicable()) {
       return "not applicable: " + r.note();
     }
-    return r.problems().isEmpty() ? "up to date" : String.join("; ", r.problems());
+    String state = r.problems().isEmpty() ? "up to date" : String.join("; ", r.problems());
+    return r.note() == null ? state : state + "; " + r.note();
   }
 
   private static Map<String, Object> json(Status.Row r) {

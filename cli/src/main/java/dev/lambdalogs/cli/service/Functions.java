@@ -82,7 +82,12 @@ public final class Functions {
         architecture(c.architecturesAsStrings()), c.packageTypeAsString(), c.role(), layers(c.layers()),
         environment(c.environment() == null ? null : c.environment().variables()),
         logGroup(c.functionName(), c.loggingConfig() == null ? null : c.loggingConfig().logGroup()), c.revisionId(),
-        c.lastUpdateStatusAsString());
+        c.lastUpdateStatusAsString(), capacityProvider(c));
+  }
+
+  private static String capacityProvider(FunctionConfiguration c) {
+    return c.capacityProviderConfig() == null || c.capacityProviderConfig().lambdaManagedInstancesCapacityProviderConfig() == null
+        ? null : c.capacityProviderConfig().lambdaManagedInstancesCapacityProviderConfig().capacityProviderArn();
   }
 
   private List<Target> list(String region, Selection selection) {

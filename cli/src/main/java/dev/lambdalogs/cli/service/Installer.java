@@ -274,8 +274,12 @@ public final class Installer {
   }
 
   private static List<String> warnings(Target target) {
-    return target.layers().stream().filter(l -> OTHER_SHIPPERS.matcher(l).find())
-        .map(l -> "another log-shipping extension is attached (" + l + "): both will ship the same logs").toList();
+    List<String> warnings = new ArrayList<>(target.layers().stream().filter(l -> OTHER_SHIPPERS.matcher(l).find())
+        .map(l -> "another log-shipping extension is attached (" + l + "): both will ship the same logs").toList());
+    if (target.isManagedInstances()) {
+      warnings.add(target.managedInstancesNote());
+    }
+    return warnings;
   }
 
   private void updating(List<Plan> plans) {

@@ -19,6 +19,7 @@ public final class Status {
    * @param applicable false for a function that cannot take the layer (a container image, a refused
    *     runtime), with the reason in {@code note}: not drift, since install skips or refuses it
    * @param problems what keeps the extension from writing this function's logs; empty when it works
+   * @param note what else to know: why it is not applicable, or that it runs on Managed Instances
    */
   public record Row(String function, String region, String runtime, String architecture, boolean applicable,
       boolean installed, String layer, boolean upToDate, String destination, List<String> problems, String note) {
@@ -56,7 +57,7 @@ public final class Status {
     Optional<String> ours = t.layers().stream().filter(Layers::isOurs).findFirst();
     if (ours.isEmpty()) {
       return new Row(t.name(), t.region(), t.runtime(), t.architecture(), true, false, null, false, null,
-          List.of("not installed"), null);
+          List.of("not installed"), t.managedInstancesNote());
     }
     String layer = ours.get();
     String bucket = t.environment().get("LAMBDALOGS_BUCKET");
@@ -79,7 +80,7 @@ public final class Status {
     grant.get().ifPresent(problems::add);
     bucketProblem.get().ifPresent(problems::add);
     return new Row(t.name(), t.region(), t.runtime(), t.architecture(), true, true, Layers.shortName(layer), upToDate,
-        destination, problems, null);
+        destination, problems, t.managedInstancesNote());
   }
 
   /** Why the function may not write where its variables say, if it may not. */
