@@ -30,6 +30,11 @@ final class Gate {
     }
   }
 
+  /** Closed from the start: nothing is delivered until it is opened. */
+  synchronized void closeBeforeAnyDelivery() {
+    frozen = true;
+  }
+
   synchronized void open() {
     frozen = false;
     notifyAll();

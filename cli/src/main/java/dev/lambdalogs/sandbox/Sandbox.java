@@ -30,7 +30,13 @@ public final class Sandbox implements AutoCloseable {
    * there is no {@code platform.runtimeDone}, and {@code platform.report} carries only its duration.
    */
   public enum Mode {
-    ON_DEMAND("on-demand"), MANAGED_INSTANCES("lambda-managed-instances");
+    ON_DEMAND("on-demand"), MANAGED_INSTANCES("lambda-managed-instances"),
+    /**
+     * A copy restored from a snapshot taken after init, {@link #SNAPSHOT_AGE} before its first invocation:
+     * nothing is delivered before the restore; then the init's events, with the snapshot's times, then
+     * {@code platform.restoreStart}, {@code restoreRuntimeDone} and {@code restoreReport}.
+     */
+    SNAP_START("snap-start");
 
     /** {@code AWS_LAMBDA_INITIALIZATION_TYPE}, and the platform events' {@code initializationType} */
     final String initializationType;
@@ -56,6 +62,9 @@ public final class Sandbox implements AutoCloseable {
       return mode == Mode.MANAGED_INSTANCES;
     }
   }
+
+  /** How long before a SnapStart environment's first invocation its snapshot was taken. */
+  public static final java.time.Duration SNAPSHOT_AGE = java.time.Duration.ofHours(3);
 
   /** The telemetry schema Managed Instances require. */
   static final String MANAGED_INSTANCES_SCHEMA = "2025-01-29";
@@ -152,6 +161,7 @@ public final class Sandbox implements AutoCloseable {
   private InitResult initResult;
   private boolean shutDown;
   private boolean platformStopped;
+  private boolean restored;
 
   private Sandbox(Function function, Options options) throws IOException {
     this.function = function;
@@ -178,6 +188,10 @@ public final class Sandbox implements AutoCloseable {
 
   private void init(Path layerDir) throws IOException {
     long started = System.nanoTime();
+    if (function.mode() == Mode.SNAP_START) {
+      telemetry.shift(-SNAPSHOT_AGE.toMillis()); // the init ran when the snapshot was taken
+      gate.closeBeforeAnyDelivery(); // and what it said is delivered only once a copy is restored
+    }
     telemetry.platform("initStart", ordered("initializationType", function.mode().initializationType, "phase", "init",
         "runtimeVersion", "lambdalogs-sandbox", "functionName", function.name(), "functionVersion", "$LATEST",
         "instanceId", UUID.randomUUID().toString(), "instanceMaxMemory", function.memoryMb() * 1024 * 1024));
@@ -206,6 +220,7 @@ public final class Sandbox implements AutoCloseable {
       initResult = new InitResult(failure == null, failure, initErrorMessage, durationMs);
     }
     telemetry.initDone();
+    telemetry.shift(0);
     if (failure == null) {
       if (!function.concurrent()) {
         freeze();
@@ -280,6 +295,9 @@ public final class Sandbox implements AutoCloseable {
     if (function.concurrent()) {
       return invokeAlongsideOthers(handler, requestId);
     }
+    if (function.mode() == Mode.SNAP_START && !restored) {
+      restore();
+    }
     thaw();
     long deadline = System.currentTimeMillis() + options.invokeTimeoutMs();
     dispatch("INVOKE", Json.write(ordered("eventType", "INVOKE", "deadlineMs", deadline, "requestId", requestId,
@@ -303,6 +321,19 @@ public final class Sandbox implements AutoCloseable {
         "memorySizeMB", function.memoryMb(), "maxMemoryUsedMB", Math.min(function.memoryMb(), 64))));
     freeze();
     return new InvokeResult(requestId, status, (long) totalMs, (finished - runtimeDone) / 1e6, turnaroundMs());
+  }
+
+  /** The snapshot's copy comes to life: thawed, its init's events delivered, then the restore's. */
+  private void restore() {
+    restored = true;
+    long started = System.nanoTime();
+    thaw();
+    telemetry.platform("restoreStart", ordered("runtimeVersion", "lambdalogs-sandbox", "functionName", function.name(),
+        "functionVersion", "1", "instanceId", UUID.randomUUID().toString(),
+        "instanceMaxMemory", function.memoryMb() * 1024 * 1024));
+    telemetry.platform("restoreRuntimeDone", ordered("status", "success"));
+    telemetry.platform("restoreReport", ordered("status", "success",
+        "metrics", ordered("durationMs", round((System.nanoTime() - started) / 1e6))));
   }
 
   private InvokeResult invokeAlongsideOthers(Handler handler, String requestId) {

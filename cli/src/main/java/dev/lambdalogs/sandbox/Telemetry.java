@@ -17,6 +17,8 @@ final class Telemetry {
   private final List<Subscriber> subscribers = new ArrayList<>();
   private final List<String[]> initBacklog = new ArrayList<>();
   private boolean initDone;
+  /** Added to the clock for the events' times: a SnapStart init ran when its snapshot was taken. */
+  private volatile long shiftMillis;
 
   Telemetry(Gate gate, long maxQueuedBytes) {
     this.gate = gate;
@@ -27,13 +29,21 @@ final class Telemetry {
     return "{\"time\":\"" + time + "\",\"type\":\"" + type + "\",\"record\":" + recordJson + "}";
   }
 
+  void shift(long millis) {
+    shiftMillis = millis;
+  }
+
   void platform(String type, Map<String, ?> record) {
-    publish("platform", event(Times.now(), "platform." + type, Json.write(record)));
+    publish("platform", event(now(), "platform." + type, Json.write(record)));
   }
 
   /** A log line of the function's or of an extension's: a string, or an object with JSON log format. */
   void log(String category, String recordJson) {
-    publish(category, event(Times.now(), category, recordJson));
+    publish(category, event(now(), category, recordJson));
+  }
+
+  private String now() {
+    return Times.at(System.currentTimeMillis() + shiftMillis);
   }
 
   synchronized void subscribe(Subscription subscription) {

@@ -2,7 +2,6 @@ package dev.lambdalogs.sandbox;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /** The Telemetry API's time format: UTC with milliseconds, {@code 2022-10-12T00:00:15.064Z}. */
 final class Times {
@@ -12,6 +11,10 @@ final class Times {
   private Times() {}
 
   static String now() {
-    return FORMAT.format(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    return at(System.currentTimeMillis());
+  }
+
+  static String at(long epochMillis) {
+    return FORMAT.format(Instant.ofEpochMilli(epochMillis));
   }
 }

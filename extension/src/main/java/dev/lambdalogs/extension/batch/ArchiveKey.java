@@ -5,12 +5,15 @@ import dev.lambdalogs.extension.util.Times;
 /**
  * Names the objects: {@code PREFIX<function>/YYYY/MM/DD/HH/<yyyyMMdd'T'HHmmssSSS'Z'>-<environment>-<seq>.ndjson.gz}.
  * The time is the batch's first event's, so keys sort by time within a function; the environment id and
- * the sequence keep every key unique.
+ * the sequence keep every key unique. After a SnapStart restore no key is older than the restore: the
+ * snapshot's init events arrive with the snapshot's times, perhaps days old, where a reader of recent
+ * logs would never look.
  */
 public final class ArchiveKey {
   private final String prefix;
   private final String function;
-  private final String environmentId;
+  private String environmentId;
+  private long notBeforeMillis = Long.MIN_VALUE;
   private final String suffix;
   private int sequence;
 
@@ -21,12 +24,23 @@ public final class ArchiveKey {
     this.suffix = gzip ? ".ndjson.gz" : ".ndjson";
   }
 
+  public synchronized String environmentId() {
+    return environmentId;
+  }
+
+  /** This copy of a snapshot was restored: its own environment id, sequences from 1, no key before now. */
+  public synchronized void restored(String environmentId, long restoreMillis) {
+    this.environmentId = environmentId;
+    this.sequence = 0;
+    this.notBeforeMillis = restoreMillis;
+  }
+
   /** The key of the next batch, whose first event has this Telemetry API time. */
   public synchronized String next(String firstEventTime) {
-    String stamp = Times.stamp(firstEventTime);
-    if (stamp == null) {
-      stamp = Times.stamp(Times.iso(System.currentTimeMillis()));
-    }
+    long millis = Times.epochMillis(firstEventTime);
+    String stamp = millis < 0 ? Times.stamp(Times.iso(Math.max(notBeforeMillis, System.currentTimeMillis())))
+        : millis < notBeforeMillis ? Times.stamp(Times.iso(notBeforeMillis))
+        : Times.stamp(firstEventTime);
     sequence++;
     return prefix + function + '/' + stamp.substring(0, 4) + '/' + stamp.substring(4, 6) + '/'
         + stamp.substring(6, 8) + '/' + stamp.substring(9, 11) + '/' + stamp + '-' + environmentId + '-'

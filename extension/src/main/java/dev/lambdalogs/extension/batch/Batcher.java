@@ -21,6 +21,8 @@ public final class Batcher {
    * behind a delivery being compressed just to learn that nothing is due.
    */
   private volatile long openOldestMillis = Long.MAX_VALUE;
+  /** Nothing is sealed but at shutdown: a SnapStart environment before its restore. */
+  private volatile boolean held;
 
   public Batcher(long flushBytes, long flushIntervalMs, boolean gzip, ArchiveKey keys, Loss loss,
       Consumer<SealedBatch> shipper) {
@@ -39,7 +41,19 @@ public final class Batcher {
       openOldestMillis = open.oldestMillis;
     }
     open.add(line);
-    if (open.rawBytes() >= flushBytes) {
+    if (open.rawBytes() >= flushBytes && !held) {
+      seal();
+    }
+  }
+
+  /** Seals nothing until {@link #release()}, but at shutdown. */
+  public void hold() {
+    held = true;
+  }
+
+  public synchronized void release() {
+    held = false;
+    if (open != null && open.rawBytes() >= flushBytes) {
       seal();
     }
   }
@@ -55,7 +69,7 @@ public final class Batcher {
    */
   public boolean isDue(long nowMillis) {
     long oldest = openOldestMillis;
-    return oldest != Long.MAX_VALUE && nowMillis - oldest >= flushIntervalMs;
+    return !held && oldest != Long.MAX_VALUE && nowMillis - oldest >= flushIntervalMs;
   }
 
   public synchronized void sealIfDue(long nowMillis) {

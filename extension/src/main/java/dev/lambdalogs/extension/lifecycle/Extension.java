@@ -4,6 +4,7 @@ import dev.lambdalogs.extension.batch.ArchiveKey;
 import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.config.Config;
+import dev.lambdalogs.extension.config.Mode;
 import dev.lambdalogs.extension.sink.Bucket;
 import dev.lambdalogs.extension.sink.LocalSink;
 import dev.lambdalogs.extension.sink.S3Sink;
@@ -41,19 +42,31 @@ public final class Extension {
   private final Sink sink;
   private final Loss loss;
   private final long flushIntervalMs;
+  private final ArchiveKey keys;
+  private final Mode mode;
+  private boolean restored;
 
   private Extension(ExtensionsApi api, Config config, Map<String, String> env) throws IOException {
     this.api = api;
     this.flushIntervalMs = config.flushIntervalMs();
+    this.mode = config.mode();
     this.sink = config.localDir() != null
         ? new LocalSink(config.localDir())
         : new S3Sink(new Bucket(config.bucket(), config.region(), config.endpoint(), config.pathStyle()), env);
     this.loss = new Loss();
     this.shipper = new Shipper(sink, loss, config.maxBufferBytes(), Math.min(1_000, config.flushIntervalMs()),
         Clock.SYSTEM);
-    ArchiveKey keys = new ArchiveKey(config.prefix(), config.functionName(), environmentId(), config.gzip());
+    this.keys = new ArchiveKey(config.prefix(), config.functionName(), environmentId(), config.gzip());
     this.batcher = new Batcher(config.flushBytes(), config.flushIntervalMs(), config.gzip(), keys, loss, shipper);
-    this.listener = new Listener(batcher, config.mode().concurrent);
+    if (mode.restoredFromSnapshot) {
+      batcher.hold(); // until this copy of the snapshot is restored: see restored()
+    }
+    this.listener = new Listener(batcher, config.mode().concurrent, new Runnable() {
+      @Override
+      public void run() {
+        restored();
+      }
+    });
   }
 
   /** Runs until SHUTDOWN; returns the process's exit code. */
@@ -95,7 +108,8 @@ public final class Extension {
     }, "lambdalogs-shipper");
     thread.setDaemon(true);
     thread.start();
-    Log.debug("listening on port " + listener.port() + ", writing to " + sink.describe(""));
+    Log.debug("listening on port " + listener.port() + ", writing to " + sink.describe("") + " as environment "
+        + keys.environmentId() + " (" + mode + ")");
   }
 
   private int loop() throws IOException {
@@ -106,6 +120,9 @@ public final class Extension {
       if (event.isShutdown()) {
         shutdown(event, lastRequestId);
         return 0;
+      }
+      if (mode.restoredFromSnapshot) {
+        restored(); // the first INVOKE of a copy, in case the platform's restoreStart is still on its way
       }
       writeDueBatch(lastRequestId, lastInvokeMillis, event.deadlineMs());
       lastRequestId = event.requestId();
@@ -161,6 +178,21 @@ public final class Extension {
           + loss.totalMalformedDeliveries() + " malformed deliveries refused");
     }
     listener.stop();
+  }
+
+  /**
+   * This copy of a SnapStart snapshot has been restored (the first of platform.restoreStart and INVOKE
+   * says so): from now on it writes, under an environment id of its own, read from /dev/urandom after the
+   * restore, since whatever was random in the snapshot is the same in every copy.
+   */
+  private synchronized void restored() {
+    if (!restored) {
+      restored = true;
+      String id = environmentId();
+      keys.restored(id, System.currentTimeMillis());
+      batcher.release();
+      Log.debug("restored from a snapshot: environment " + id);
+    }
   }
 
   /** Waits until an invocation's platform.report has arrived: then all its events have. */

@@ -21,6 +21,7 @@ public final class Listener {
   private final HttpServer server;
   private final Batcher batcher;
   private final Invocations invocations;
+  private final Runnable onRestore;
   private volatile long lastDeliveryMillis;
 
   /**
@@ -28,8 +29,10 @@ public final class Listener {
    * a lambda's first use costs tens of milliseconds of CPU) on every interface: inside Lambda the platform reaches it as
    * sandbox.localdomain, which is not resolvable elsewhere, and the sandbox has no other network.
    */
-  public Listener(Batcher batcher, boolean concurrent) throws IOException {
+  /** @param onRestore run when the platform says the environment was restored from a snapshot */
+  public Listener(Batcher batcher, boolean concurrent, Runnable onRestore) throws IOException {
     this.batcher = batcher;
+    this.onRestore = onRestore;
     this.invocations = new Invocations(concurrent);
     // answers in one segment: no 40 ms Nagle/delayed-ACK stall on each delivery
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -88,6 +91,9 @@ public final class Listener {
 
   private void accept(List<Event> events) {
     for (Event event : events) {
+      if (event.isPlatform("restoreStart")) {
+        onRestore.run();
+      }
       String requestId = invocations.requestIdFor(event);
       if (isOwnDiagnostic(event)) {
         continue;

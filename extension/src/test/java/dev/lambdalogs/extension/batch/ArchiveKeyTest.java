@@ -20,6 +20,18 @@ class ArchiveKeyTest {
   }
 
   @Test
+  void afterARestoreAnotherEnvironmentCountsFromOneAndNoKeyIsOlderThanTheRestore() {
+    ArchiveKey keys = new ArchiveKey("p/", "f", "snapshot00000000", true);
+    assertThat(keys.next("2026-12-02T07:00:00.000Z")).endsWith("/20261202T070000000Z-snapshot00000000-000001.ndjson.gz");
+    keys.restored("restored11111111", Times.epochMillis("2026-12-02T10:00:00.000Z"));
+    // the snapshot's init events, three hours old, are filed at the restore; later events at their own time
+    assertThat(keys.next("2026-12-02T07:00:00.500Z"))
+        .isEqualTo("p/f/2026/12/02/10/20261202T100000000Z-restored11111111-000001.ndjson.gz");
+    assertThat(keys.next("2026-12-02T10:00:01.250Z"))
+        .isEqualTo("p/f/2026/12/02/10/20261202T100001250Z-restored11111111-000002.ndjson.gz");
+  }
+
+  @Test
   void aTimeOfAnotherFormUsesTheClock() {
     long before = System.currentTimeMillis();
     String key = new ArchiveKey("p/", "f", "e", true).next("yesterday");

@@ -57,6 +57,23 @@ class BatcherTest {
   }
 
   @Test
+  void heldNothingIsSealedButAtShutdownAndReleasedWhatIsDueIs() {
+    Batcher batcher = batcher(64, 1_000);
+    batcher.hold();
+    long now = System.currentTimeMillis();
+    batcher.add(dev.lambdalogs.extension.util.Times.iso(now - 60_000), "{\"a line longer than the 64-byte flush size, from before the snapshot\"}");
+    batcher.sealIfDue(now);
+    assertThat(sealed).as("over the size and due, but held").isEmpty();
+    assertThat(batcher.isDue(now)).isFalse();
+    batcher.release();
+    assertThat(sealed).as("sealed once released: it is over the size").hasSize(1);
+    batcher.hold();
+    batcher.add(dev.lambdalogs.extension.util.Times.iso(now), "{}");
+    batcher.sealNow();
+    assertThat(sealed).as("shutdown seals what is held").hasSize(2);
+  }
+
+  @Test
   void aDroppedBatchIsReportedAtTheStartOfTheNextOneAndAtShutdown() throws IOException {
     Batcher batcher = batcher(1 << 20, 60_000);
     batcher.add("2026-11-24T10:00:00.000Z", "{\"n\":1}");
