@@ -67,4 +67,36 @@ class DeliveryTest {
         .containsExactly(null, "r1", "r1", "r1", "r1", "r1", null, null);
     assertThat(invocations.lastReported()).isEqualTo("r1");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // tenant isolation: the tenant beside the request, in platform events and JSON log lines
+      "{\"time\":\"2026-11-24T10:00:00.000Z\",\"type\":\"platform.start\",\"record\":{\"requestId\":\"r1\",\"tenantId\":\"acme\",\"version\":\"3\"}}",
+      "{\"time\":\"2026-11-24T10:00:00.001Z\",\"type\":\"function\",\"record\":{\"timestamp\":\"2026-11-24T10:00:00.001Z\",\"level\":\"INFO\",\"requestId\":\"r1\",\"tenantId\":\"acme\",\"message\":\"hi\"}}",
+      // durable functions: execution fields, nested
+      "{\"time\":\"2026-11-24T10:00:00.002Z\",\"type\":\"platform.report\",\"record\":{\"requestId\":\"r1\",\"durableExecution\":{\"executionArn\":\"arn:aws:lambda:us-east-1:1:function:f:1/durable-execution/x/y\",\"step\":[1,2.5e3,{\"a\":null}]},\"metrics\":{\"durationMs\":1.5}}}",
+      // a type nobody knows yet, records of every JSON shape, fields in any order, escapes kept as sent
+      "{\"type\":\"platform.somethingNew\",\"record\":[true,false,null,-0.0,\"\\u00e9\\ud83d\\ude00\"],\"time\":\"2026-11-24T10:00:00.003Z\",\"extra\":{}}",
+      "{\"time\":\"2026-11-24T10:00:00.004Z\",\"type\":\"extension\",\"record\":42}",
+      "{\"time\":\"2026-11-24T10:00:00.005Z\" , \"type\" : \"function\" , \"record\" : null }"})
+  void shapesLambdaAddsPassThroughByteForByte(String event) {
+    Event parsed = Delivery.parse("[" + event + "]").get(0);
+    assertThat(parsed.raw()).isEqualTo(event);
+    String stored = parsed.line("r9");
+    assertThat(Json.parse(stored)).as("still one JSON object").isInstanceOf(Map.class);
+    assertThat(stored).as("the event's own bytes, a requestId added at most")
+        .startsWith(event.substring(0, event.lastIndexOf('}')));
+  }
+
+  @Test
+  void whereInvocationsOverlapALineThatNamesNoRequestGetsNone() {
+    Invocations invocations = new Invocations(true);
+    List<Event> events = Delivery.parse("[" + String.join(",",
+        "{\"time\":\"t\",\"type\":\"platform.start\",\"record\":{\"requestId\":\"r1\"}}",
+        "{\"time\":\"t\",\"type\":\"platform.start\",\"record\":{\"requestId\":\"r2\"}}",
+        "{\"time\":\"t\",\"type\":\"function\",\"record\":{\"requestId\":\"r1\",\"message\":\"mine\"}}",
+        "{\"time\":\"t\",\"type\":\"function\",\"record\":{\"message\":\"a background thread\"}}",
+        "{\"time\":\"t\",\"type\":\"extension\",\"record\":\"another extension's line\"}") + "]");
+    assertThat(events.stream().map(invocations::requestIdFor).toList()).containsExactly("r1", "r2", "r1", null, null);
+  }
 }
