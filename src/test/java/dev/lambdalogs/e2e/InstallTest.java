@@ -276,6 +276,28 @@ class InstallTest {
   }
 
   @Test
+  void todaysRuntimesGetTheirVariantAndAnUnseenOneIsTakenByItsFamilyWithAWarning() {
+    for (String runtime : List.of("java25", "python3.14", "nodejs24.x", "dotnet10", "ruby4.0", "java27", "python3.15")) {
+      account.function("rt_" + runtime.replaceAll("[.]", "_"), runtime, "x86_64", sharedRole, Map.of(), List.of(), Map.of());
+    }
+    Cli.Run run = cli.run("install", "--function-regex", "^rt_", "-o", "json");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    Map<?, ?> report = (Map<?, ?>) Json.parse(run.out());
+    Map<String, String> layerOf = new java.util.TreeMap<>();
+    for (Object f : (List<?>) report.get("functions")) {
+      Map<?, ?> function = (Map<?, ?>) f;
+      layerOf.put((String) function.get("function"), String.valueOf(function.get("detail")).replaceAll(",.*", ""));
+    }
+    assertThat(layerOf).containsEntry("rt_java25", "lambdalogs:1").containsEntry("rt_java27", "lambdalogs:1")
+        .containsEntry("rt_python3_14", "lambdalogs-jre:1").containsEntry("rt_nodejs24_x", "lambdalogs-jre:1")
+        .containsEntry("rt_dotnet10", "lambdalogs-jre:1").containsEntry("rt_ruby4_0", "lambdalogs-jre:1")
+        .containsEntry("rt_python3_15", "lambdalogs-jre:1");
+    assertThat(run.err()).contains("rt_java27: runtime java27 is newer than this lambdalogs: taken as java 27")
+        .contains("rt_python3_15: runtime python3.15 is newer than this lambdalogs: taken as python")
+        .doesNotContain("rt_java25: runtime");
+  }
+
+  @Test
   void managedInstancesFunctionsAreInstalledAndSaidToNeedAPublishedVersion() throws Exception {
     account.function("busy_fn", "java21", "x86_64", sharedRole, Map.of(), List.of(), Map.of());
     String provider = "arn:aws:lambda:us-east-1:123456789012:capacity-provider:web-fleet";

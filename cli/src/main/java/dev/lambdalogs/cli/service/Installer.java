@@ -125,7 +125,7 @@ public final class Installer {
       default -> layer + ", s3://" + settings.bucket() + "/" + settings.prefix() + target.name() + "/";
     };
     Result result = new Result(target.name(), target.region(), outcome, detail, before(target), after, statements,
-        warnings(target));
+        warnings(target, choice.warning()));
     boolean apply = outcome == Outcome.INSTALLED || outcome == Outcome.UPDATED;
     return new Plan(target, result, apply && configChanges ? after : null, apply && grantChanges);
   }
@@ -273,9 +273,12 @@ public final class Installer {
     }
   }
 
-  private static List<String> warnings(Target target) {
+  private static List<String> warnings(Target target, String runtimeWarning) {
     List<String> warnings = new ArrayList<>(target.layers().stream().filter(l -> OTHER_SHIPPERS.matcher(l).find())
         .map(l -> "another log-shipping extension is attached (" + l + "): both will ship the same logs").toList());
+    if (runtimeWarning != null) {
+      warnings.add(runtimeWarning);
+    }
     if (target.isManagedInstances()) {
       warnings.add(target.managedInstancesNote());
     }

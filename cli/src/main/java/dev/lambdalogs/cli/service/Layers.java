@@ -17,31 +17,29 @@ import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
  * CLI's extension, found by the SHA-256 in its description or published once.
  */
 public final class Layers {
-  /** The two layers: the plain one for Java 17+ runtimes, and the one carrying its own runtime. */
+  /** The two layers: the plain one for runtimes with Java 17+, and the one carrying its own runtime. */
   public enum Variant {
-    PLAIN("lambdalogs", List.of("java17", "java21", "java25"), List.of("x86_64", "arm64")),
-    JRE("lambdalogs-jre", List.of("python3.10", "python3.11", "python3.12", "python3.13", "nodejs18.x", "nodejs20.x",
-        "nodejs22.x", "ruby3.2", "ruby3.3", "dotnet8", "provided.al2", "provided.al2023", "java8.al2", "java11"),
-        List.of("x86_64"));
+    PLAIN("lambdalogs", true, List.of("x86_64", "arm64")),
+    JRE("lambdalogs-jre", false, List.of("x86_64"));
 
     public final String layerName;
+    /** What its published versions list as compatible: Lambda takes 15 at most. */
     final List<String> runtimes;
     final List<String> architectures;
 
-    Variant(String layerName, List<String> runtimes, List<String> architectures) {
+    Variant(String layerName, boolean forJvmRuntimes, List<String> architectures) {
       this.layerName = layerName;
-      this.runtimes = runtimes;
+      this.runtimes = Runtimes.served(forJvmRuntimes, 15);
       this.architectures = architectures;
     }
   }
 
-  /** The variant for a runtime and architecture, or why there is none. */
-  public record Choice(Variant variant, String refusal) {}
+  /** The variant for a runtime and architecture, or why there is none; and a warning for a runtime not in the table. */
+  public record Choice(Variant variant, String refusal, String warning) {}
 
   /** A layer version holding this CLI's extension. */
   public record Version(String arn, boolean published) {}
 
-  private static final Pattern JAVA = Pattern.compile("^java(\\d+)");
   private static final Pattern OURS = Pattern.compile(":layer:(lambdalogs|lambdalogs-jre):(\\d+)$");
   private static final Pattern HASH = Pattern.compile("sha256:([0-9a-f]{64})");
 
@@ -56,15 +54,14 @@ public final class Layers {
   }
 
   public static Choice choose(String runtime, String architecture) {
-    Matcher java = JAVA.matcher(runtime == null ? "" : runtime);
-    if (java.find() && Integer.parseInt(java.group(1)) >= 17) {
-      return new Choice(Variant.PLAIN, null);
-    }
-    if ("x86_64".equals(architecture)) {
-      return new Choice(Variant.JRE, null);
+    Runtimes.Reading reading = Runtimes.read(runtime == null ? "" : runtime);
+    Variant variant = reading.runtime().runsTheExtension() ? Variant.PLAIN : Variant.JRE;
+    if (variant.architectures.contains(architecture)) {
+      return new Choice(variant, null, reading.warning());
     }
     return new Choice(null, runtime + " on " + architecture + " is not supported: the layer for runtimes without "
-        + "Java 17+ carries an x86_64 Java runtime only. Move the function to x86_64, or to java17/java21/java25");
+        + "Java 17+ carries an x86_64 Java runtime only. Move the function to x86_64, or to java17/java21/java25",
+        reading.warning());
   }
 
   /** True for a layer version ARN of either lambdalogs layer. */
