@@ -1,5 +1,6 @@
 package dev.lambdalogs.e2e.bench;
 
+import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
@@ -28,10 +29,12 @@ public final class ExtensionBenchmark {
   static final String LINE = "2026-11-24T10:00:00.000Z INFO request handled: GET /orders/12345 status=200 duration_ms=12 user=u-42";
 
   private final FaultProxy proxy;
+  private final S3Client s3;
   private final List<String> rows = new ArrayList<>();
 
-  private ExtensionBenchmark(FaultProxy proxy) {
+  private ExtensionBenchmark(FaultProxy proxy, S3Client s3) {
     this.proxy = proxy;
+    this.s3 = s3;
   }
 
   public static void main(String[] args) throws Exception {
@@ -39,8 +42,8 @@ public final class ExtensionBenchmark {
     try (MotoServer moto = MotoServer.start(); FaultProxy proxy = new FaultProxy(moto.endpoint());
         S3Client s3 = S3.client(moto.endpoint())) {
       s3.createBucket(b -> b.bucket(BUCKET));
-      ExtensionBenchmark bench = new ExtensionBenchmark(proxy);
-      String only = System.getProperty("bench.only", "init,steady,puts,ingest");
+      ExtensionBenchmark bench = new ExtensionBenchmark(proxy, s3);
+      String only = System.getProperty("bench.only", "init,steady,puts,ingest,managed");
       if (only.contains("init")) {
         bench.initTime(false, coldStarts);
         bench.initTime(true, coldStarts);
@@ -54,6 +57,10 @@ public final class ExtensionBenchmark {
       if (only.contains("ingest")) {
         bench.throughput(false);
         bench.throughput(true);
+      }
+      if (only.contains("managed")) {
+        bench.managedInstances(8, 50, 200);
+        bench.managedInstances(32, 25, 100);
       }
       bench.print();
     }
@@ -167,6 +174,52 @@ public final class ExtensionBenchmark {
   }
 
   /** Lines logged as fast as the function can, until the extension has taken them all in. */
+  /**
+   * Managed Instances: {@code concurrency} threads, each running invocations one after another, every
+   * invocation logging {@code lines} JSON lines; from the first invocation until the extension has written
+   * everything and exited. Lines lost: logged and not in the archive.
+   */
+  void managedInstances(int concurrency, int invocationsPerThread, int lines) throws Exception {
+    List<Double> rates = new ArrayList<>();
+    long lost = 0;
+    double rss = 0;
+    long total = (long) concurrency * invocationsPerThread * lines;
+    for (int run = 0; run < 3; run++) {
+      String prefix = "managed-" + concurrency + "-" + run + "/";
+      try (Sandbox sandbox = Sandbox.start(Environment.layer(false), Sandbox.Function.managedInstances("bench_fn",
+          env("LAMBDALOGS_PREFIX", prefix)), Sandbox.Options.defaults())) {
+        if (!sandbox.initResult().ok()) {
+          throw new IllegalStateException("init failed: " + sandbox.extensionOutput());
+        }
+        long started = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+          Thread thread = new Thread(() -> {
+            for (int i = 0; i < invocationsPerThread; i++) {
+              sandbox.invoke(inv -> {
+                for (int l = 0; l < lines; l++) {
+                  inv.log(LINE);
+                }
+              });
+            }
+          });
+          thread.start();
+          threads.add(thread);
+        }
+        for (Thread thread : threads) {
+          thread.join();
+        }
+        sandbox.shutdown();
+        rates.add(total / ((System.nanoTime() - started) / 1e9));
+        rss = Math.max(rss, sandbox.stats().get(0).peakRssKb() / 1024.0);
+      }
+      lost += total - Archive.read(s3, BUCKET, prefix).functionLines().size();
+    }
+    row("Managed Instances, concurrency " + concurrency + ", " + total + " JSON lines of ~" + (LINE.length() + 150)
+        + " bytes, JDK 17 (plain layer), 3 runs", "median " + fmt(median(rates) / 1000) + "k lines/s, peak RSS "
+        + fmt(rss) + " MB, lines lost: " + lost, "0 lost, < 64 MB");
+  }
+
   void throughput(boolean jre) throws Exception {
     List<Double> rates = new ArrayList<>();
     List<Double> cpuPer10k = new ArrayList<>();
