@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Environment;
-import dev.lambdalogs.e2e.support.FaultProxy;
+import dev.lambdalogs.e2e.support.ProxiedS3;
 import dev.lambdalogs.e2e.support.FaultProxy.Fault;
-import dev.lambdalogs.e2e.support.MotoServer;
-import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.extension.util.Http;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.net.URI;
@@ -17,11 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
@@ -32,36 +27,13 @@ class ExtensionToS3Test {
   static final String BUCKET = "team-logs";
   static final String FUNCTION = "greeter_fn";
 
-  static MotoServer moto;
-  static FaultProxy proxy;
-  static S3Client s3;
+  @RegisterExtension
+  static final ProxiedS3 servers = new ProxiedS3(BUCKET);
 
   final List<String> logged = new ArrayList<>();
 
-  @BeforeAll
-  static void startServers() throws Exception {
-    moto = MotoServer.start();
-    proxy = new FaultProxy(moto.endpoint());
-    s3 = S3.client(moto.endpoint());
-  }
-
-  @AfterAll
-  static void stopServers() throws Exception {
-    s3.close();
-    proxy.close();
-    moto.close();
-  }
-
-  @BeforeEach
-  void emptyBucket() throws Exception {
-    moto.reset();
-    proxy.heal();
-    proxy.resetCounts();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
   Map<String, String> env(String... keysAndValues) {
-    return with(Environment.s3(proxy.endpoint(), BUCKET), keysAndValues);
+    return with(Environment.s3(servers.proxy().endpoint(), BUCKET), keysAndValues);
   }
 
   /** A function that logs {@code count} numbered lines, remembered as what must arrive. */
@@ -89,7 +61,7 @@ class ExtensionToS3Test {
   }
 
   Archive archive() throws Exception {
-    return Archive.read(s3, BUCKET, "lambda-logs/");
+    return Archive.read(servers.client(), BUCKET, "lambda-logs/");
   }
 
   /** Shuts the environment down and checks the extension left cleanly, before the deadline. */
@@ -119,7 +91,7 @@ class ExtensionToS3Test {
     }
     assertThat(archive.eventsOfType("platform.report")).extracting(e -> e.get("requestId")).isEqualTo(requestIds);
     assertThat(archive.eventsOfType("platform.initStart")).hasSize(1);
-    HeadObjectResponse head = s3.headObject(b -> b.bucket(BUCKET).key(archive.objects().get(0).key()));
+    HeadObjectResponse head = servers.client().headObject(b -> b.bucket(BUCKET).key(archive.objects().get(0).key()));
     assertThat(head.contentType()).isEqualTo("application/x-ndjson");
     assertThat(head.contentEncoding()).isNull();
   }
@@ -180,7 +152,7 @@ class ExtensionToS3Test {
 
   @Test
   void shutdownWhileS3IsDownSaysWhatIsLost() throws Exception {
-    proxy.failAll(Fault.RESET);
+    servers.proxy().failAll(Fault.RESET);
     Sandbox.ShutdownResult result;
     List<String> output;
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
@@ -191,15 +163,15 @@ class ExtensionToS3Test {
     assertThat(result.exitErrors()).singleElement().asString()
         .contains("Extension.LogsUndelivered").contains("could not be written to s3://" + BUCKET);
     assertThat(String.join("\n", output)).contains("events in 1 objects could not be written");
-    assertThat(proxy.count("RESET")).isPositive();
+    assertThat(servers.proxy().count("RESET")).isPositive();
     assertThat(archive().objects()).isEmpty();
   }
 
   @Test
   void slowDownServerErrorsAndResetsAreRetriedUntilWritten() throws Exception {
-    proxy.failNext(3, Fault.SLOW_DOWN);
-    proxy.failNext(3, Fault.INTERNAL_ERROR);
-    proxy.failNext(3, Fault.RESET);
+    servers.proxy().failNext(3, Fault.SLOW_DOWN);
+    servers.proxy().failNext(3, Fault.INTERNAL_ERROR);
+    servers.proxy().failNext(3, Fault.RESET);
     try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_FLUSH_BYTES", "4096"))) {
       for (int i = 0; i < 30; i++) {
         sandbox.invoke(logs("flaky " + i, 20));
@@ -209,9 +181,9 @@ class ExtensionToS3Test {
       assertCleanExit(sandbox);
     }
     archive().assertLayout(FUNCTION).assertFunctionLines(logged);
-    assertThat(proxy.count("SLOW_DOWN")).isEqualTo(3);
-    assertThat(proxy.count("INTERNAL_ERROR")).isEqualTo(3);
-    assertThat(proxy.count("RESET")).isEqualTo(3);
+    assertThat(servers.proxy().count("SLOW_DOWN")).isEqualTo(3);
+    assertThat(servers.proxy().count("INTERNAL_ERROR")).isEqualTo(3);
+    assertThat(servers.proxy().count("RESET")).isEqualTo(3);
   }
 
   @Test
@@ -297,7 +269,7 @@ class ExtensionToS3Test {
   void overTheMemoryCapWhileS3FailsTheOldestBatchesAreDroppedAndReported() throws Exception {
     try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_MAX_BUFFER_BYTES", "65536",
         "LAMBDALOGS_FLUSH_BYTES", "16384"))) {
-      proxy.failAll(Fault.SLOW_DOWN);
+      servers.proxy().failAll(Fault.SLOW_DOWN);
       // 8 KiB objects: the cap holds 8 of them, few enough to write in a shutdown on a loaded machine
       Sandbox.Handler squeezed = incompressibleLogs("squeezed", 20_000);
       sandbox.invoke(invocation -> {
@@ -306,7 +278,7 @@ class ExtensionToS3Test {
         Environment.awaitOutput(sandbox, "error: dropped ");
         Environment.await("all 20,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
       });
-      proxy.heal();
+      servers.proxy().heal();
       sandbox.invoke(logs("recovered", 10));
       assertThat(assertCleanExit(sandbox).exitErrors()).as("nothing left for the shutdown to lose").isEmpty();
     }
@@ -323,14 +295,14 @@ class ExtensionToS3Test {
   void atTheDefaultCapAnOutageDuringABigBurstDropsAndReportsButNeverRunsOutOfMemory() throws Exception {
     Sandbox.Handler burst = incompressibleLogs("burst", 250_000); // the 4 MiB cap is passed well before the end
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
-      proxy.failAll(Fault.SLOW_DOWN);
+      servers.proxy().failAll(Fault.SLOW_DOWN);
       sandbox.invoke(invocation -> {
         burst.handle(invocation);
         // thawed until the whole burst is in the extension, while S3 still fails
         Environment.awaitOutput(sandbox, "error: dropped ");
         Environment.await("all 250,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
       });
-      proxy.heal();
+      servers.proxy().heal();
       sandbox.invoke(logs("after the outage", 10));
       assertThat(assertCleanExit(sandbox).exitErrors()).as("nothing left for the shutdown to lose").isEmpty();
       assertThat(sandbox.extensionOutput()).noneMatch(l -> l.contains("OutOfMemoryError"));

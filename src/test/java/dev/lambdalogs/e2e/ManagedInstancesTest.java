@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Environment;
-import dev.lambdalogs.e2e.support.FaultProxy;
+import dev.lambdalogs.e2e.support.ProxiedS3;
 import dev.lambdalogs.e2e.support.FaultProxy.Fault;
-import dev.lambdalogs.e2e.support.MotoServer;
-import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,11 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real layer on a Managed Instances environment of the sandbox: invocations at once, never frozen,
@@ -34,38 +29,15 @@ class ManagedInstancesTest {
   static final String FUNCTION = "busy_fn";
   static final String BACKGROUND = "background";
 
-  static MotoServer moto;
-  static FaultProxy proxy;
-  static S3Client s3;
+  @RegisterExtension
+  static final ProxiedS3 servers = new ProxiedS3(BUCKET);
 
   /** What each request logged, in order; the background thread's lines under {@link #BACKGROUND}. */
   final Map<String, List<String>> logged = Collections.synchronizedMap(new LinkedHashMap<>());
 
-  @BeforeAll
-  static void startServers() throws Exception {
-    moto = MotoServer.start();
-    proxy = new FaultProxy(moto.endpoint());
-    s3 = S3.client(moto.endpoint());
-  }
-
-  @AfterAll
-  static void stopServers() throws Exception {
-    s3.close();
-    proxy.close();
-    moto.close();
-  }
-
-  @BeforeEach
-  void emptyBucket() throws Exception {
-    moto.reset();
-    proxy.heal();
-    proxy.resetCounts();
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
   Sandbox start(String... keysAndValues) throws Exception {
     Sandbox sandbox = Sandbox.start(Environment.layer(false), Sandbox.Function.managedInstances(FUNCTION,
-        with(Environment.s3(proxy.endpoint(), BUCKET), keysAndValues)), Sandbox.Options.defaults());
+        with(Environment.s3(servers.proxy().endpoint(), BUCKET), keysAndValues)), Sandbox.Options.defaults());
     assertThat(sandbox.initResult().ok()).as("init: %s; extension output: %s", sandbox.initResult(),
         sandbox.extensionOutput()).isTrue();
     return sandbox;
@@ -135,14 +107,14 @@ class ManagedInstancesTest {
 
   long archivedLines() {
     try {
-      return Archive.read(s3, BUCKET, "lambda-logs/").functionLines().size();
+      return Archive.read(servers.client(), BUCKET, "lambda-logs/").functionLines().size();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
   }
 
   Archive archive() throws Exception {
-    return Archive.read(s3, BUCKET, "lambda-logs/").assertLayout(FUNCTION);
+    return Archive.read(servers.client(), BUCKET, "lambda-logs/").assertLayout(FUNCTION);
   }
 
   @Test
@@ -164,14 +136,14 @@ class ManagedInstancesTest {
   @Test
   void s3FailingDuringConcurrentInvocationsLosesNothing() throws Exception {
     try (Sandbox sandbox = start("LAMBDALOGS_FLUSH_INTERVAL_S", "1", "LAMBDALOGS_FLUSH_BYTES", "16384")) {
-      proxy.failAll(Fault.INTERNAL_ERROR);
+      servers.proxy().failAll(Fault.INTERNAL_ERROR);
       invokeConcurrently(sandbox, 16, 32, 40);
       Environment.awaitOutput(sandbox, "holding the logs and retrying");
-      proxy.heal();
+      servers.proxy().heal();
       invokeConcurrently(sandbox, 16, 32, 40);
       assertCleanExit(sandbox);
     }
-    assertThat(proxy.count("INTERNAL_ERROR")).isPositive();
+    assertThat(servers.proxy().count("INTERNAL_ERROR")).isPositive();
     assertEveryLineFiledUnderItsRequest();
   }
 

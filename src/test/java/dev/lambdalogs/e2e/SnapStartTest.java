@@ -6,8 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Cli;
 import dev.lambdalogs.e2e.support.Environment;
-import dev.lambdalogs.e2e.support.MotoServer;
-import dev.lambdalogs.e2e.support.S3;
+import dev.lambdalogs.e2e.support.ProxiedS3;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,10 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real layer in a SnapStart copy of the sandbox: its init ran when the snapshot was taken, three hours
@@ -30,21 +27,8 @@ class SnapStartTest {
   static final Pattern KEY = Pattern.compile(".*/(\\d{8}T\\d{9}Z)-([0-9a-f]{16})-\\d{6}\\.ndjson\\.gz");
   static final Pattern STARTED_AS = Pattern.compile("as environment ([0-9a-f]{16}) \\(SNAP_START\\)");
 
-  static MotoServer moto;
-  static S3Client s3;
-
-  @BeforeAll
-  static void startServers() throws Exception {
-    moto = MotoServer.start();
-    s3 = S3.client(moto.endpoint());
-    s3.createBucket(b -> b.bucket(BUCKET));
-  }
-
-  @AfterAll
-  static void stopServers() {
-    s3.close();
-    moto.close();
-  }
+  @RegisterExtension
+  static final ProxiedS3 servers = new ProxiedS3(BUCKET);
 
   @Test
   void aRestoredCopyWritesUnderItsOwnIdAndKeysNearWhenItWritesFoundByTail() throws Exception {
@@ -52,7 +36,7 @@ class SnapStartTest {
     List<String> logged = new ArrayList<>();
     String idAtInit;
     try (Sandbox sandbox = Sandbox.start(Environment.layer(false), new Sandbox.Function(FUNCTION,
-        with(Environment.s3(moto.endpoint(), BUCKET), "LAMBDALOGS_LOG_LEVEL", "debug"), Sandbox.LogFormat.TEXT, 128,
+        with(Environment.s3(servers.moto().endpoint(), BUCKET), "LAMBDALOGS_LOG_LEVEL", "debug"), Sandbox.LogFormat.TEXT, 128,
         "us-east-1", Sandbox.Mode.SNAP_START), Sandbox.Options.defaults())) {
       assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
       for (int i = 0; i < 3; i++) {
@@ -64,7 +48,7 @@ class SnapStartTest {
           .findFirst().orElseThrow(() -> new AssertionError("no start line: " + sandbox.extensionOutput()));
       idAtInit = started.group(1);
     }
-    Archive archive = Archive.read(s3, BUCKET, "lambda-logs/").assertFunctionLines(logged);
+    Archive archive = Archive.read(servers.client(), BUCKET, "lambda-logs/").assertFunctionLines(logged);
     Instant initStart = Instant.parse((String) archive.eventsOfType("platform.initStart").get(0).get("time"));
     assertThat(initStart).as("the init's events keep the snapshot's time")
         .isBefore(beforeRestore.minus(Sandbox.SNAPSHOT_AGE).plusSeconds(60));
@@ -78,7 +62,7 @@ class SnapStartTest {
       assertThat(keyed).as("keyed near when it was written: %s", object.key()).isAfterOrEqualTo(
           beforeRestore.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
-    Cli cli = new Cli(moto.endpoint().toString());
+    Cli cli = new Cli(servers.moto().endpoint().toString());
     Cli.Run recent = cli.run("tail", "--bucket", BUCKET, "--since", "10m", "--format", "raw");
     assertThat(recent.exit()).as(recent.toString()).isZero();
     assertThat(recent.out().lines().filter(l -> l.startsWith("restored "))).as("found by tail --since 10m")
