@@ -61,7 +61,7 @@ public final class Extension {
     if (mode.restoredFromSnapshot) {
       batcher.hold(); // until this copy of the snapshot is restored: see restored()
     }
-    this.listener = new Listener(batcher, config.mode().concurrent, new Runnable() {
+    this.listener = new Listener(batcher, mode.concurrent, new Runnable() {
       @Override
       public void run() {
         restored();
@@ -183,7 +183,8 @@ public final class Extension {
   /**
    * This copy of a SnapStart snapshot has been restored (the first of platform.restoreStart and INVOKE
    * says so): from now on it writes, under an environment id of its own, read from /dev/urandom after the
-   * restore, since whatever was random in the snapshot is the same in every copy.
+   * restore, since whatever was random in the snapshot is the same in every copy. A restoreStart in any
+   * mode is taken at its word: a copy that kept its id could overwrite another copy's objects.
    */
   private synchronized void restored() {
     if (!restored) {
