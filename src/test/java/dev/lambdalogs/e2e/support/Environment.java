@@ -39,7 +39,9 @@ public final class Environment {
     env.put("AWS_ACCESS_KEY_ID", "testing");
     env.put("AWS_SECRET_ACCESS_KEY", "testing");
     env.put("AWS_SESSION_TOKEN", "testing-session");
-    env.put("LAMBDALOGS_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // -Dbench.extensionJava=src/test/bench/extension-java.sh records the plain layer's JVM (docs/benchmarks.md)
+    env.put("LAMBDALOGS_JAVA", System.getProperty("bench.extensionJava",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     return env;
   }
 
