@@ -139,7 +139,7 @@ public final class Extension {
     long now = System.currentTimeMillis();
     long latest = invocationDeadlineMs - 100;
     if (previousRequestId != null && now - previousInvokeMillis >= flushIntervalMs) {
-      awaitReport(previousRequestId, Math.min(now + PREVIOUS_EVENTS_WAIT_MS, latest));
+      listener.awaitLastDeliveries(previousRequestId, Math.min(now + PREVIOUS_EVENTS_WAIT_MS, latest));
     }
     now = System.currentTimeMillis();
     if (batcher.isDue(now)) {
@@ -151,13 +151,7 @@ public final class Extension {
   private void shutdown(ExtensionsApi.Event event, String lastRequestId) {
     long deadline = event.deadlineMs() - EXIT_MARGIN_MS;
     Log.debug("shutdown (" + event.shutdownReason() + "), " + (deadline - System.currentTimeMillis()) + " ms left");
-    if (lastRequestId != null) {
-      awaitReport(lastRequestId, deadline - WRITE_RESERVE_MS);
-    } else {
-      // no invocation to wait for (Managed Instances send no INVOKE): what the platform still buffers
-      // comes within its buffering timeout
-      listener.awaitQuiet(2 * TelemetryApi.TIMEOUT_MS, deadline - WRITE_RESERVE_MS);
-    }
+    listener.awaitLastDeliveries(lastRequestId, deadline - WRITE_RESERVE_MS);
     batcher.sealNow();
     shipper.stopRetryingAt(deadline);
     shipper.awaitWritten(deadline);
@@ -193,18 +187,6 @@ public final class Extension {
       keys.restored(id, System.currentTimeMillis());
       batcher.release();
       Log.debug("restored from a snapshot: environment " + id);
-    }
-  }
-
-  /** Waits until an invocation's platform.report has arrived: then all its events have. */
-  private void awaitReport(String requestId, long untilMillis) {
-    while (!requestId.equals(listener.invocations().lastReported()) && System.currentTimeMillis() < untilMillis) {
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
     }
   }
 

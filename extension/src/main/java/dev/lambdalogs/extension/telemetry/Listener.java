@@ -28,8 +28,9 @@ public final class Listener {
    * Binds an ephemeral port (anonymous classes, not lambdas, here and on the rest of the start-up path:
    * a lambda's first use costs tens of milliseconds of CPU) on every interface: inside Lambda the platform reaches it as
    * sandbox.localdomain, which is not resolvable elsewhere, and the sandbox has no other network.
+   *
+   * @param onRestore run when the platform says the environment was restored from a snapshot
    */
-  /** @param onRestore run when the platform says the environment was restored from a snapshot */
   public Listener(Batcher batcher, boolean concurrent, Runnable onRestore) throws IOException {
     this.batcher = batcher;
     this.onRestore = onRestore;
@@ -60,10 +61,6 @@ public final class Listener {
 
   public int port() {
     return server.getAddress().getPort();
-  }
-
-  public Invocations invocations() {
-    return invocations;
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -116,13 +113,17 @@ public final class Listener {
   }
 
   /**
-   * Waits until no delivery has come for {@code quietMs}, counted from now at the earliest, or until
-   * {@code untilMillis}: events the platform still buffers arrive within its buffering timeout.
+   * Waits, until {@code untilMillis} at the latest, for what the platform still has to deliver: the
+   * {@code platform.report} of {@code requestId}, after which all of that invocation's events have come;
+   * or, with no invocation to wait for (Managed Instances send no INVOKE), until no delivery has come for
+   * twice the buffering timeout, counted from now at the earliest.
    */
-  public void awaitQuiet(long quietMs, long untilMillis) {
+  public void awaitLastDeliveries(String requestId, long untilMillis) {
     long from = System.currentTimeMillis();
     long now;
-    while ((now = System.currentTimeMillis()) < untilMillis && now - Math.max(from, lastDeliveryMillis) < quietMs) {
+    while ((now = System.currentTimeMillis()) < untilMillis && (requestId != null
+        ? !requestId.equals(invocations.lastReported())
+        : now - Math.max(from, lastDeliveryMillis) < 2 * TelemetryApi.TIMEOUT_MS)) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {

@@ -17,7 +17,7 @@ public final class TelemetryApi {
    */
   static final int MAX_ITEMS = 10_000;
   static final int MAX_BYTES = 1_048_576;
-  public static final int TIMEOUT_MS = 100;
+  static final int TIMEOUT_MS = 100;
 
   private TelemetryApi() {}
 
