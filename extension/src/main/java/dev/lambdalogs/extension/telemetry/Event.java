@@ -12,8 +12,9 @@ package dev.lambdalogs.extension.telemetry;
 public record Event(
     String raw, String type, String time, String recordRequestId, String recordText, boolean hasRequestId) {
 
+  /** Whether it is {@code platform.<name>}; asked of every event, so it builds no string. */
   public boolean isPlatform(String name) {
-    return type.equals("platform." + name);
+    return type.length() == 9 + name.length() && type.startsWith("platform.") && type.endsWith(name);
   }
 
   /** The event as one archive line: with {@code requestId} added when known and not already there. */

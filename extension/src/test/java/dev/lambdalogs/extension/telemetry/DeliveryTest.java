@@ -26,6 +26,10 @@ class DeliveryTest {
     assertThat(events.get(1).recordText()).isEqualTo("hello \"world\"\n");
     assertThat(events.get(2).recordRequestId()).isEqualTo("79b4f56e");
     assertThat(events.get(0).time()).isEqualTo("2022-10-12T00:00:15.064Z");
+    assertThat(events.get(0).isPlatform("start")).isTrue();
+    assertThat(events.get(0).isPlatform("star")).isFalse();
+    assertThat(events.get(0).isPlatform("report")).isFalse();
+    assertThat(events.get(1).isPlatform("start")).isFalse();
   }
 
   @Test
