@@ -2,6 +2,7 @@ package dev.lambdalogs.cli.service;
 
 import dev.lambdalogs.cli.command.GlobalOptions;
 import dev.lambdalogs.cli.util.ExitException;
+import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.extension.sink.Bucket;
 import dev.lambdalogs.extension.sink.SigV4;
 import java.net.URI;
@@ -126,19 +127,13 @@ public final class Aws implements AutoCloseable {
    * and the account is a round trip. What fails here fails again in the command's own call, which says so.
    */
   public void warmUp(String region, boolean bucket) {
-    Thread thread = new Thread(() -> {
-      try {
-        if (bucket) {
-          account();
-          s3(region);
-        }
-        iam();
-      } catch (RuntimeException e) {
-        // left for the command's own call to say
+    Parallel.start(() -> { // never waited for: what it throws stays in it
+      if (bucket) {
+        account();
+        s3(region);
       }
-    }, "lambdalogs-warm-up");
-    thread.setDaemon(true);
-    thread.start();
+      return iam();
+    });
   }
 
   private synchronized SdkHttpClient http() {
