@@ -352,9 +352,21 @@ public final class Sandbox implements AutoCloseable {
    */
   public void logOutsideInvocation(String message) {
     requireRunning();
-    telemetry.log("function", function.logFormat() == LogFormat.JSON
-        ? Json.write(ordered("timestamp", Times.now(), "level", "INFO", "message", message))
-        : Json.quote(message));
+    functionLine("INFO", null, message);
+  }
+
+  /** A line on the function's stdout: text, or with the JSON log format a record naming its request, if any. */
+  private void functionLine(String level, String requestId, String message) {
+    if (function.logFormat() != LogFormat.JSON) {
+      telemetry.log("function", Json.quote(message));
+      return;
+    }
+    Map<String, Object> record = ordered("timestamp", Times.now(), "level", level);
+    if (requestId != null) {
+      record.put("requestId", requestId);
+    }
+    record.put("message", message);
+    telemetry.log("function", Json.write(record));
   }
 
   private String runHandler(Handler handler, String requestId) {
@@ -371,9 +383,7 @@ public final class Sandbox implements AutoCloseable {
 
       @Override
       public void log(String level, String message) {
-        telemetry.log("function", function.logFormat() == LogFormat.JSON
-            ? Json.write(ordered("timestamp", Times.now(), "level", level, "requestId", requestId, "message", message))
-            : Json.quote(message));
+        functionLine(level, requestId, message);
       }
     };
     try {
