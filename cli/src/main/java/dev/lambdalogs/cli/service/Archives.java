@@ -3,6 +3,7 @@ package dev.lambdalogs.cli.service;
 import dev.lambdalogs.cli.archive.DirSource;
 import dev.lambdalogs.cli.archive.S3Source;
 import dev.lambdalogs.cli.archive.Source;
+import dev.lambdalogs.extension.config.Config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,7 @@ public final class Archives {
       chosenBucket = chosenBucket != null ? chosenBucket : env.get("LAMBDALOGS_BUCKET");
       chosenPrefix = chosenPrefix != null ? chosenPrefix : env.get("LAMBDALOGS_PREFIX");
     }
-    chosenPrefix = chosenPrefix == null ? "lambda-logs/" : chosenPrefix.isEmpty() || chosenPrefix.endsWith("/")
-        ? chosenPrefix : chosenPrefix + "/";
+    chosenPrefix = chosenPrefix == null ? Config.DEFAULT_PREFIX : Config.keyPrefix(chosenPrefix);
     if (dir != null) {
       return new Location(new DirSource(dir), chosenPrefix);
     }

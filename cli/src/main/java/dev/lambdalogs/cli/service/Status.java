@@ -1,6 +1,7 @@
 package dev.lambdalogs.cli.service;
 
 import dev.lambdalogs.cli.util.Parallel;
+import dev.lambdalogs.extension.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class Status {
     }
     String layer = ours.get();
     String bucket = t.environment().get("LAMBDALOGS_BUCKET");
-    String prefix = t.environment().getOrDefault("LAMBDALOGS_PREFIX", "lambda-logs/");
+    String prefix = t.environment().getOrDefault("LAMBDALOGS_PREFIX", Config.DEFAULT_PREFIX);
     String destination = bucket == null ? null : "s3://" + bucket + "/" + prefix + t.name() + "/";
     // Lambda, IAM and S3 are asked at once: one round trip's wait instead of four
     Supplier<Optional<String>> grant = bucket == null ? Optional::empty

@@ -30,6 +30,13 @@ public record Config(
     Mode mode) {
 
   public static final List<String> TELEMETRY_TYPES = List.of("platform", "function", "extension");
+  /** Where the objects go in the bucket when {@code LAMBDALOGS_PREFIX} is not set. */
+  public static final String DEFAULT_PREFIX = "lambda-logs/";
+
+  /** A key prefix as the objects use it: ending in '/', unless it is empty. */
+  public static String keyPrefix(String prefix) {
+    return prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+  }
 
   /** True when there is somewhere to write: a bucket, or a local folder. */
   public boolean hasDestination() {
@@ -108,11 +115,11 @@ public record Config(
     }
 
     String prefix() {
-      String value = text("LAMBDALOGS_PREFIX", "lambda-logs/");
+      String value = text("LAMBDALOGS_PREFIX", DEFAULT_PREFIX);
       if (value.startsWith("/")) {
-        return bad("LAMBDALOGS_PREFIX", value, "a key prefix that does not start with '/'", "lambda-logs/");
+        return bad("LAMBDALOGS_PREFIX", value, "a key prefix that does not start with '/'", DEFAULT_PREFIX);
       }
-      return value.isEmpty() || value.endsWith("/") ? value : value + "/";
+      return keyPrefix(value);
     }
 
     Set<String> types() {
