@@ -201,7 +201,7 @@ class ExtensionToS3Test {
   }
 
   @Test
-  void malformedDeliveriesGet400AreCountedAndTheExtensionGoesOn() throws Exception {
+  void malformedDeliveriesAreAnsweredAtOnceCountedAndTheExtensionGoesOn() throws Exception {
     List<Integer> statuses = new ArrayList<>();
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
       URI listener = sandbox.telemetryDestinations().get(0);
@@ -214,7 +214,8 @@ class ExtensionToS3Test {
       });
       assertCleanExit(sandbox);
     }
-    assertThat(statuses).containsExactly(400, 400, 400);
+    // answered before they are read (a burst must not wait on parsing), so accepted, then skipped
+    assertThat(statuses).containsExactly(200, 200, 200);
     Archive archive = archive().assertLayout(FUNCTION).assertFunctionLines(logged);
     // reported in the next batch opened: one record, or more when deliveries interleave
     assertThat(archive.eventsOfType("lambdalogs.dropped").stream()

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,16 +33,14 @@ final class Batch {
     }
   }
 
-  void add(String line) {
-    byte[] utf8 = line.getBytes(StandardCharsets.UTF_8);
+  void add(Line line) {
     try {
-      out.write(utf8);
+      rawBytes += line.writeTo(out) + 1;
       out.write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }
     events++;
-    rawBytes += utf8.length + 1;
   }
 
   long rawBytes() {

@@ -34,10 +34,10 @@ public final class Batcher {
     this.shipper = shipper;
   }
 
-  /** Adds one archive line; {@code time} is its event's time, which names the batch it opens. */
-  public synchronized void add(String time, String line) {
+  /** Adds one archive line; its time names the batch it opens. */
+  public synchronized void add(Line line) {
     if (open == null) {
-      open = openBatch(time);
+      open = openBatch(line.time());
       openOldestMillis = open.oldestMillis;
     }
     open.add(line);
@@ -100,7 +100,7 @@ public final class Batcher {
     Batch batch = new Batch(firstTime, gzip, eventMillis < 0 ? now : Math.min(now, eventMillis), carried);
     if (!carried.isNone()) {
       // stamped with the batch's first event's time, so the key still names the first line's time
-      batch.add(Loss.line(carried, firstTime));
+      batch.add(Line.text(firstTime, Loss.line(carried, firstTime)));
     }
     return batch;
   }

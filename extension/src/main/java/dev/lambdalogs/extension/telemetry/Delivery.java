@@ -1,6 +1,7 @@
 package dev.lambdalogs.extension.telemetry;
 
 import dev.lambdalogs.extension.util.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,57 +10,85 @@ import java.util.List;
  * any of it is kept, so a delivery refused as malformed leaves nothing behind to duplicate on a retry.
  */
 public final class Delivery {
+  private static final String[] COMMON_TYPES = {"function", "extension"};
+
   private Delivery() {}
 
   /** @throws IllegalArgumentException when the body is not an array of events with a type and a time */
-  public static List<Event> parse(String body) {
-    Json json = new Json(body);
+  public static List<Event> parse(byte[] body) {
+    Json json = new Json(body, 0, -1);
     List<Event> events = new ArrayList<>();
     json.expect('[');
     for (boolean first = true; json.more(']', first); first = false) {
-      events.add(event(json));
+      events.add(event(json, body));
     }
     json.expectEnd();
     return events;
   }
 
-  private static Event event(Json json) {
+  /** For tests and tools: the same, from text. */
+  public static List<Event> parse(String body) {
+    return parse(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Event event(Json json, byte[] body) {
     json.peek();
     int start = json.position();
     json.expect('{');
     String type = null;
-    String time = null;
+    int timeStart = -1;
+    int timeEnd = -1;
     String recordRequestId = null;
-    String recordText = null;
+    int textStart = -1;
+    int textEnd = -1;
     boolean hasRequestId = false;
     for (boolean first = true; json.more('}', first); first = false) {
-      String key = json.readString();
+      int key = json.skipString();
+      int keyEnd = json.position() - 1;
       json.expect(':');
-      switch (key) {
-        case "type" -> type = stringOrNull(json);
-        case "time" -> time = stringOrNull(json);
-        case "requestId" -> {
-          hasRequestId = true;
+      if (json.contentEquals(key, keyEnd, "type")) {
+        type = typeOf(json);
+      } else if (json.contentEquals(key, keyEnd, "time") && json.peek() == '"') {
+        timeStart = json.skipString();
+        timeEnd = json.position() - 1;
+      } else if (json.contentEquals(key, keyEnd, "requestId")) {
+        hasRequestId = true;
+        json.skipValue();
+      } else if (json.contentEquals(key, keyEnd, "record")) {
+        char c = json.peek();
+        if (c == '{') {
+          recordRequestId = requestIdOf(json);
+        } else if (c == '"') {
+          textStart = json.skipString();
+          textEnd = json.position() - 1;
+        } else {
           json.skipValue();
         }
-        case "record" -> {
-          char c = json.peek();
-          if (c == '{') {
-            recordRequestId = requestIdOf(json);
-          } else if (c == '"') {
-            recordText = json.readString();
-          } else {
-            json.skipValue();
-          }
-        }
-        default -> json.skipValue();
+      } else {
+        json.skipValue();
       }
     }
-    if (type == null || time == null) {
+    if (type == null || timeStart < 0) {
       throw new IllegalArgumentException("event at offset " + start + " has no string 'type' and 'time'");
     }
-    return new Event(json.text().substring(start, json.position()), type, time, recordRequestId, recordText,
+    return new Event(body, start, json.position(), type, timeStart, timeEnd, recordRequestId, textStart, textEnd,
         hasRequestId);
+  }
+
+  /** The event's type, without a new String for the kinds almost every event is. */
+  private static String typeOf(Json json) {
+    if (json.peek() != '"') {
+      json.skipValue();
+      return null;
+    }
+    int start = json.skipString();
+    int end = json.position() - 1;
+    for (String common : COMMON_TYPES) {
+      if (json.contentEquals(start, end, common)) {
+        return common;
+      }
+    }
+    return json.decode(start, end);
   }
 
   private static String stringOrNull(Json json) {
@@ -74,9 +103,10 @@ public final class Delivery {
     String requestId = null;
     json.expect('{');
     for (boolean first = true; json.more('}', first); first = false) {
-      String key = json.readString();
+      int key = json.skipString();
+      int keyEnd = json.position() - 1;
       json.expect(':');
-      if (key.equals("requestId")) {
+      if (json.contentEquals(key, keyEnd, "requestId")) {
         requestId = stringOrNull(json);
       } else {
         json.skipValue();

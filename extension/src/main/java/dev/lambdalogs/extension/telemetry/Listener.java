@@ -14,11 +14,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The HTTP endpoint the Telemetry API delivers to. Each delivery's events go, in order, into the
- * batcher; a malformed delivery gets a 400 and is counted, and the extension keeps running.
+ * The HTTP endpoint the Telemetry API delivers to. Each delivery is answered as soon as its body is in;
+ * a thread of its own reads the deliveries, in order, into the batcher. A malformed delivery is counted
+ * (the next object's loss line says so) and logged, and the extension keeps running.
  */
 public final class Listener {
+  /** Read while the platform sends the next: room for two of the largest deliveries it sends. */
+  static final long INBOX_BYTES = 2L * TelemetryApi.MAX_BYTES;
+
   private final HttpServer server;
+  private final Inbox inbox = new Inbox(INBOX_BYTES);
   private final Batcher batcher;
   private final Invocations invocations;
   private final Runnable onRestore;
@@ -57,6 +62,14 @@ public final class Listener {
 
   public void start() {
     server.start();
+    Thread reader = new Thread(new Runnable() {
+      @Override
+      public void run() {
+        readDeliveries();
+      }
+    }, "lambdalogs-reader");
+    reader.setDaemon(true);
+    reader.start();
   }
 
   public int port() {
@@ -69,21 +82,40 @@ public final class Listener {
         reply(exchange, 405, "POST only");
         return;
       }
-      String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      List<Event> events;
+      byte[] body = read(exchange, in);
       try {
-        events = Delivery.parse(body);
-      } catch (IllegalArgumentException e) {
-        long count = batcher.accountMalformed();
-        Log.warn("refused a malformed telemetry delivery (" + count + " so far, " + body.length() + " bytes): "
-            + e.getMessage());
-        reply(exchange, 400, "malformed delivery: " + e.getMessage());
+        inbox.put(body);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        reply(exchange, 503, "shutting down");
         return;
       }
-      accept(events);
       lastDeliveryMillis = System.currentTimeMillis();
       reply(exchange, 200, "");
     }
+  }
+
+  private void readDeliveries() {
+    try {
+      while (true) {
+        read(inbox.take());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void read(byte[] body) {
+    List<Event> events;
+    try {
+      events = Delivery.parse(body);
+    } catch (IllegalArgumentException e) {
+      long count = batcher.accountMalformed();
+      Log.warn("skipped a malformed telemetry delivery (" + count + " so far, " + body.length + " bytes): "
+          + e.getMessage());
+      return;
+    }
+    accept(events);
   }
 
   private void accept(List<Event> events) {
@@ -95,8 +127,17 @@ public final class Listener {
       if (isOwnDiagnostic(event)) {
         continue;
       }
-      batcher.add(event.time(), event.line(requestId));
+      batcher.add(event.line(requestId));
     }
+  }
+
+  /**
+   * The body in one array of its announced length (the server has checked the header), not a growing
+   * buffer copied over and over; a body cut short reads as malformed.
+   */
+  private static byte[] read(HttpExchange exchange, InputStream in) throws IOException {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    return length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
   }
 
   private static boolean isOwnDiagnostic(Event event) {
@@ -113,7 +154,8 @@ public final class Listener {
   }
 
   /**
-   * Waits, until {@code untilMillis} at the latest, for what the platform still has to deliver: the
+   * Waits, until {@code untilMillis} at the latest, for what the platform still has to deliver, and for
+   * every delivery received to be read: the
    * {@code platform.report} of {@code requestId}, after which all of that invocation's events have come;
    * or, with no invocation to wait for (Managed Instances send no INVOKE), until no delivery has come for
    * twice the buffering timeout, counted from now at the earliest.
@@ -121,9 +163,9 @@ public final class Listener {
   public void awaitLastDeliveries(String requestId, long untilMillis) {
     long from = System.currentTimeMillis();
     long now;
-    while ((now = System.currentTimeMillis()) < untilMillis && (requestId != null
+    while ((now = System.currentTimeMillis()) < untilMillis && (!inbox.isIdle() || (requestId != null
         ? !requestId.equals(invocations.lastReported())
-        : now - Math.max(from, lastDeliveryMillis) < 2 * TelemetryApi.TIMEOUT_MS)) {
+        : now - Math.max(from, lastDeliveryMillis) < 2 * TelemetryApi.TIMEOUT_MS))) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {

@@ -1,21 +1,31 @@
 package dev.lambdalogs.extension.util;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON reader. The extension carries no JSON library: each one costs class loading on
- * every cold start, and the extension only needs to read a few fields and to find where values begin
- * and end, so that events are shipped byte for byte as Lambda sent them.
+ * A small strict JSON reader over UTF-8 bytes. The extension carries no JSON library: each one costs
+ * class loading on every cold start, and the extension only needs to read a few fields and to find where
+ * values begin and end, so that events are shipped byte for byte as Lambda sent them. It reads the bytes
+ * as they came off the socket: a telemetry delivery is never decoded whole, only the fields read from it.
  */
 public final class Json {
-  private final String text;
+  private final byte[] in;
+  private final int end;
   private int pos;
 
   public Json(String text) {
-    this.text = text;
+    this(text.getBytes(StandardCharsets.UTF_8), 0, -1);
+  }
+
+  /** Reads {@code bytes} from {@code offset} to {@code end}, or to the array's end when it is -1. */
+  public Json(byte[] bytes, int offset, int end) {
+    this.in = bytes;
+    this.pos = offset;
+    this.end = end < 0 ? bytes.length : end;
   }
 
   /** Parses a whole document into maps, lists, strings, doubles, booleans and nulls. */
@@ -52,16 +62,13 @@ public final class Json {
     return pos;
   }
 
-  public String text() {
-    return text;
-  }
-
+  /** The next byte that is not white space, as a char: JSON's structure is ASCII. */
   public char peek() {
     skipSpace();
-    if (pos >= text.length()) {
+    if (pos >= end) {
       throw error("unexpected end of input");
     }
-    return text.charAt(pos);
+    return (char) (in[pos] & 0xff);
   }
 
   public void expect(char c) {
@@ -86,7 +93,7 @@ public final class Json {
 
   public void expectEnd() {
     skipSpace();
-    if (pos != text.length()) {
+    if (pos != end) {
       throw error("trailing characters");
     }
   }
@@ -128,47 +135,32 @@ public final class Json {
   }
 
   public String readString() {
-    expect('"');
-    StringBuilder out = null;
-    int start = pos;
-    while (true) {
-      if (pos >= text.length()) {
-        throw error("unterminated string");
-      }
-      char c = text.charAt(pos++);
-      if (c == '"') {
-        return out == null ? text.substring(start, pos - 1) : out.toString();
-      }
-      if (c == '\\') {
-        if (out == null) {
-          out = new StringBuilder().append(text, start, pos - 1);
-        }
-        out.append(unescape());
-      } else if (c < 0x20) {
-        throw error("control character in string");
-      } else if (out != null) {
-        out.append(c);
-      }
-    }
+    int start = skipString();
+    return decode(start, pos - 1);
   }
 
-  /** Local copies of the text, its length and the position: the loop runs over every character read. */
-  private void skipString() {
+  /**
+   * Steps over a string, checking it, and returns where its content starts; the content ends just before
+   * the closing quote, at {@link #position()} - 1. Local copies of the array, its end and the position:
+   * the loop runs over every byte of every event.
+   */
+  public int skipString() {
     expect('"');
-    String s = text;
-    int end = s.length();
+    byte[] b = in;
+    int limit = end;
+    int start = pos;
     int i = pos;
-    while (i < end) {
-      char c = s.charAt(i++);
+    while (i < limit) {
+      byte c = b[i++];
       if (c == '"') {
         pos = i;
-        return;
+        return start;
       }
       if (c == '\\') {
         pos = i;
         unescape();
         i = pos;
-      } else if (c < 0x20) {
+      } else if (c >= 0 && c < 0x20) { // bytes of multi-byte UTF-8 characters are negative
         pos = i;
         throw error("control character in string");
       }
@@ -177,11 +169,46 @@ public final class Json {
     throw error("unterminated string");
   }
 
+  /** The text of the string content from {@code from} to {@code to}, as {@link #skipString()} found it. */
+  public String decode(int from, int to) {
+    int saved = pos;
+    StringBuilder out = null;
+    int plain = from;
+    for (int i = from; i < to; i++) {
+      if (in[i] == '\\') {
+        if (out == null) {
+          out = new StringBuilder(to - from);
+        }
+        out.append(new String(in, plain, i - plain, StandardCharsets.UTF_8));
+        pos = i + 1;
+        out.append(unescape());
+        plain = pos;
+        i = pos - 1;
+      }
+    }
+    pos = saved;
+    String rest = new String(in, plain, to - plain, StandardCharsets.UTF_8);
+    return out == null ? rest : out.append(rest).toString();
+  }
+
+  /** Whether the bytes from {@code from} to {@code to} are exactly the ASCII {@code text}. */
+  public boolean contentEquals(int from, int to, String text) {
+    if (to - from != text.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (in[from + i] != text.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private char unescape() {
-    if (pos >= text.length()) {
+    if (pos >= end) {
       throw error("unterminated escape");
     }
-    char c = text.charAt(pos++);
+    char c = (char) (in[pos++] & 0xff);
     return switch (c) {
       case '"', '\\', '/' -> c;
       case 'b' -> '\b';
@@ -190,11 +217,11 @@ public final class Json {
       case 'r' -> '\r';
       case 't' -> '\t';
       case 'u' -> {
-        if (pos + 4 > text.length()) {
+        if (pos + 4 > end) {
           throw error("short unicode escape");
         }
         try {
-          char u = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
+          char u = (char) Integer.parseInt(new String(in, pos, 4, StandardCharsets.ISO_8859_1), 16);
           pos += 4;
           yield u;
         } catch (NumberFormatException e) {
@@ -226,7 +253,7 @@ public final class Json {
   }
 
   private Object literal(String word, Object value) {
-    if (!text.startsWith(word, pos)) {
+    if (pos + word.length() > end || !contentEquals(pos, pos + word.length(), word)) {
       throw error("unexpected token");
     }
     pos += word.length();
@@ -235,22 +262,22 @@ public final class Json {
 
   private Double readNumber() {
     int start = pos;
-    while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+    while (pos < end && "+-0123456789.eE".indexOf(in[pos]) >= 0) {
       pos++;
     }
     if (start == pos) {
       throw error("unexpected character");
     }
     try {
-      return Double.valueOf(text.substring(start, pos));
+      return Double.valueOf(new String(in, start, pos - start, StandardCharsets.ISO_8859_1));
     } catch (NumberFormatException e) {
       throw error("bad number");
     }
   }
 
   private void skipSpace() {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
+    while (pos < end) {
+      byte c = in[pos];
       if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
         return;
       }

@@ -31,7 +31,7 @@ class BatcherTest {
     for (int i = 0; i < 100; i++) {
       String line = "{\"time\":\"2026-11-24T10:00:00.000Z\",\"n\":" + i + "}";
       added.add(line);
-      batcher.add("2026-11-24T10:00:00.000Z", line);
+      batcher.add(Line.text("2026-11-24T10:00:00.000Z", line));
     }
     batcher.sealNow();
     assertThat(sealed).hasSizeGreaterThan(3);
@@ -48,10 +48,10 @@ class BatcherTest {
   void isDueByTheFirstEventsOwnTime() {
     Batcher batcher = batcher(1 << 20, 1_000);
     long now = System.currentTimeMillis();
-    batcher.add(dev.lambdalogs.extension.util.Times.iso(now - 5_000), "{}");
+    batcher.add(Line.text(dev.lambdalogs.extension.util.Times.iso(now - 5_000), "{}"));
     assertThat(batcher.isDue(now)).as("it waited in the platform's buffer").isTrue();
     Batcher fresh = batcher(1 << 20, 1_000);
-    fresh.add(dev.lambdalogs.extension.util.Times.iso(now), "{}");
+    fresh.add(Line.text(dev.lambdalogs.extension.util.Times.iso(now), "{}"));
     assertThat(fresh.isDue(now + 999)).isFalse();
     assertThat(fresh.isDue(now + 1_000)).isTrue();
   }
@@ -61,14 +61,14 @@ class BatcherTest {
     Batcher batcher = batcher(64, 1_000);
     batcher.hold();
     long now = System.currentTimeMillis();
-    batcher.add(dev.lambdalogs.extension.util.Times.iso(now - 60_000), "{\"a line longer than the 64-byte flush size, from before the snapshot\"}");
+    batcher.add(Line.text(dev.lambdalogs.extension.util.Times.iso(now - 60_000), "{\"a line longer than the 64-byte flush size, from before the snapshot\"}"));
     batcher.sealIfDue(now);
     assertThat(sealed).as("over the size and due, but held").isEmpty();
     assertThat(batcher.isDue(now)).isFalse();
     batcher.release();
     assertThat(sealed).as("sealed once released: it is over the size").hasSize(1);
     batcher.hold();
-    batcher.add(dev.lambdalogs.extension.util.Times.iso(now), "{}");
+    batcher.add(Line.text(dev.lambdalogs.extension.util.Times.iso(now), "{}"));
     batcher.sealNow();
     assertThat(sealed).as("shutdown seals what is held").hasSize(2);
   }
@@ -76,12 +76,12 @@ class BatcherTest {
   @Test
   void aDroppedBatchIsReportedAtTheStartOfTheNextOneAndAtShutdown() throws IOException {
     Batcher batcher = batcher(1 << 20, 60_000);
-    batcher.add("2026-11-24T10:00:00.000Z", "{\"n\":1}");
-    batcher.add("2026-11-24T10:00:00.000Z", "{\"n\":2}");
+    batcher.add(Line.text("2026-11-24T10:00:00.000Z", "{\"n\":1}"));
+    batcher.add(Line.text("2026-11-24T10:00:00.000Z", "{\"n\":2}"));
     batcher.sealNow();
     loss.dropped(sealed.remove(0));
     loss.malformedDelivery();
-    batcher.add("2026-11-24T10:00:01.000Z", "{\"n\":3}");
+    batcher.add(Line.text("2026-11-24T10:00:01.000Z", "{\"n\":3}"));
     batcher.sealNow();
     assertThat(lines(sealed.get(0))).containsExactly(
         "{\"time\":\"2026-11-24T10:00:01.000Z\",\"type\":\"lambdalogs.dropped\",\"record\":{\"droppedEvents\":2,"

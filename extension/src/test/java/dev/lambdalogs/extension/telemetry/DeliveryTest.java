@@ -3,6 +3,7 @@ package dev.lambdalogs.extension.telemetry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lambdalogs.extension.batch.Line;
 import dev.lambdalogs.extension.util.Json;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +48,12 @@ class DeliveryTest {
   @Test
   void lineAddsTheRequestIdOnlyWhenKnownAndAbsent() {
     Event line = Delivery.parse("[" + LINE + "]").get(0);
-    assertThat(line.line(null)).isEqualTo(LINE);
+    assertThat(text(line.line(null))).isEqualTo(LINE);
     @SuppressWarnings("unchecked")
-    Map<String, Object> withId = (Map<String, Object>) Json.parse(line.line("abc"));
+    Map<String, Object> withId = (Map<String, Object>) Json.parse(text(line.line("abc")));
     assertThat(withId).containsEntry("requestId", "abc").containsEntry("record", "hello \"world\"\n");
     Event already = Delivery.parse("[{\"time\":\"t\",\"type\":\"function\",\"requestId\":\"x\",\"record\":\"r\"}]").get(0);
-    assertThat(already.line("abc")).isEqualTo(already.raw());
+    assertThat(text(already.line("abc"))).isEqualTo(already.raw());
   }
 
   @Test
@@ -86,7 +87,7 @@ class DeliveryTest {
   void shapesLambdaAddsPassThroughByteForByte(String event) {
     Event parsed = Delivery.parse("[" + event + "]").get(0);
     assertThat(parsed.raw()).isEqualTo(event);
-    String stored = parsed.line("r9");
+    String stored = text(parsed.line("r9"));
     assertThat(Json.parse(stored)).as("still one JSON object").isInstanceOf(Map.class);
     assertThat(stored).as("the event's own bytes, a requestId added at most")
         .startsWith(event.substring(0, event.lastIndexOf('}')));
@@ -102,5 +103,15 @@ class DeliveryTest {
         "{\"time\":\"t\",\"type\":\"function\",\"record\":{\"message\":\"a background thread\"}}",
         "{\"time\":\"t\",\"type\":\"extension\",\"record\":\"another extension's line\"}") + "]");
     assertThat(events.stream().map(invocations::requestIdFor).toList()).containsExactly("r1", "r2", "r1", null, null);
+  }
+
+  static String text(Line line) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      assertThat(line.writeTo(out)).isEqualTo(out.size());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 }
