@@ -73,13 +73,21 @@ final class Subscriber {
     add(event);
   }
 
+  /**
+   * Wakes the delivering thread only when it has something new to decide: the first event starts the
+   * timeout, a full batch goes at once. Waking it for every event of a burst would cost the function's
+   * threads more than the delivery itself.
+   */
   private void add(String event) {
-    if (queue.isEmpty()) {
+    boolean first = queue.isEmpty();
+    if (first) {
       oldestNanos = System.nanoTime();
     }
     queue.addLast(event);
     queuedBytes += event.length();
-    notifyAll();
+    if (first || queue.size() == subscription.maxItems() || queuedBytes >= subscription.maxBytes()) {
+      notifyAll();
+    }
   }
 
   /** Stops delivering; what is still queued is left undelivered, as when an environment goes away. */

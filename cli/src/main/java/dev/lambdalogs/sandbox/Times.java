@@ -8,6 +8,11 @@ final class Times {
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(java.time.ZoneOffset.UTC);
 
+  /** The last time formatted: a function logging fast writes hundreds of lines in one millisecond. */
+  private static volatile Formatted last = new Formatted(Long.MIN_VALUE, "");
+
+  private record Formatted(long epochMillis, String text) {}
+
   private Times() {}
 
   static String now() {
@@ -15,6 +20,11 @@ final class Times {
   }
 
   static String at(long epochMillis) {
-    return FORMAT.format(Instant.ofEpochMilli(epochMillis));
+    Formatted known = last;
+    if (known.epochMillis() != epochMillis) {
+      known = new Formatted(epochMillis, FORMAT.format(Instant.ofEpochMilli(epochMillis)));
+      last = known;
+    }
+    return known.text();
   }
 }
