@@ -23,7 +23,7 @@ fi
 rm -rf "$out"
 mkdir -p "$(dirname "$out")"
 log="$out.log"
-if ! "$jdk/bin/jlink" --add-modules java.base,jdk.httpserver --output "$out" \
+if ! "$jdk/bin/jlink" --add-modules java.base --output "$out" \
     --strip-debug --no-header-files --no-man-pages --compress=zip-0 > "$log" 2>&1 \
   || ! "$out/bin/java" -Xshare:dump -XX:SharedClassListFile="$classlist" -XX:+UseSerialGC \
     -XX:SharedArchiveFile="$out/lib/server/classes.jsa" >> "$log" 2>&1; then

@@ -3,8 +3,8 @@ package dev.lambdalogs.extension.lifecycle;
 import dev.lambdalogs.extension.config.Mode;
 import dev.lambdalogs.extension.util.Http;
 import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.extension.util.PlainHttp;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -30,8 +30,9 @@ public final class ExtensionsApi {
 
   /** Registers for the mode's events; the name must be the executable's file name in extensions/. */
   public void register(Mode mode) throws IOException {
-    Http.Response response = Http.exchange("POST", uri("register"), Map.of("Lambda-Extension-Name", NAME),
-        ("{\"events\":" + mode.events + "}").getBytes(StandardCharsets.UTF_8), TIMEOUT_MS, TIMEOUT_MS);
+    Http.Response response = PlainHttp.exchange("POST", runtimeApi, path("register"),
+        Map.of("Lambda-Extension-Name", NAME), ("{\"events\":" + mode.events + "}").getBytes(StandardCharsets.UTF_8),
+        TIMEOUT_MS);
     id = response.header("Lambda-Extension-Identifier");
     if (!response.ok() || id == null) {
       throw new IOException("registering with the Extensions API failed: HTTP " + response.status() + " "
@@ -45,8 +46,8 @@ public final class ExtensionsApi {
 
   /** Blocks until the platform has the next event for this extension. */
   public Event next() throws IOException {
-    Http.Response response = Http.exchange("GET", uri("event/next"), Map.of("Lambda-Extension-Identifier", id),
-        null, TIMEOUT_MS, 0);
+    Http.Response response = PlainHttp.exchange("GET", runtimeApi, path("event/next"),
+        Map.of("Lambda-Extension-Identifier", id), null, 0);
     if (!response.ok()) {
       throw new IOException("event/next failed: HTTP " + response.status() + " " + response.text());
     }
@@ -69,12 +70,12 @@ public final class ExtensionsApi {
 
   private void reportError(String path, String errorType, String message) throws IOException {
     String body = "{\"errorMessage\":" + Json.quote(message) + ",\"errorType\":" + Json.quote(errorType) + "}";
-    Http.exchange("POST", uri(path), Map.of("Lambda-Extension-Identifier", id,
+    PlainHttp.exchange("POST", runtimeApi, path(path), Map.of("Lambda-Extension-Identifier", id,
         "Lambda-Extension-Function-Error-Type", errorType, "Content-Type", "application/json"),
-        body.getBytes(StandardCharsets.UTF_8), TIMEOUT_MS, TIMEOUT_MS);
+        body.getBytes(StandardCharsets.UTF_8), TIMEOUT_MS);
   }
 
-  private URI uri(String path) {
-    return URI.create("http://" + runtimeApi + "/2020-01-01/extension/" + path);
+  private static String path(String path) {
+    return "/2020-01-01/extension/" + path;
   }
 }

@@ -1,17 +1,9 @@
 package dev.lambdalogs.extension.telemetry;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.util.Log;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * The HTTP endpoint the Telemetry API delivers to. Each delivery is answered as soon as its body is in;
@@ -22,7 +14,7 @@ public final class Listener {
   /** Read while the platform sends the next: room for two of the largest deliveries it sends. */
   static final long INBOX_BYTES = 2L * TelemetryApi.MAX_BYTES;
 
-  private final HttpServer server;
+  private final PostServer server;
   private final Inbox inbox = new Inbox(INBOX_BYTES);
   private final Batcher batcher;
   private final Invocations invocations;
@@ -30,9 +22,8 @@ public final class Listener {
   private volatile long lastDeliveryMillis;
 
   /**
-   * Binds an ephemeral port (anonymous classes, not lambdas, here and on the rest of the start-up path:
-   * a lambda's first use costs tens of milliseconds of CPU) on every interface: inside Lambda the platform reaches it as
-   * sandbox.localdomain, which is not resolvable elsewhere, and the sandbox has no other network.
+   * Anonymous classes, not lambdas, here and on the rest of the start-up path: a lambda's first use
+   * costs tens of milliseconds of CPU.
    *
    * @param onRestore run when the platform says the environment was restored from a snapshot
    */
@@ -40,22 +31,12 @@ public final class Listener {
     this.batcher = batcher;
     this.onRestore = onRestore;
     this.invocations = new Invocations(concurrent);
-    // answers in one segment: no 40 ms Nagle/delayed-ACK stall on each delivery
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    this.server = HttpServer.create(new InetSocketAddress(0), 0);
-    // one thread: events of one environment stay in the order Lambda sent them
-    server.setExecutor(Executors.newSingleThreadExecutor(new ThreadFactory() {
+    this.server = new PostServer(new PostServer.Receiver() {
       @Override
-      public Thread newThread(Runnable r) {
-        Thread t = new Thread(r, "lambdalogs-listener");
-        t.setDaemon(true);
-        return t;
-      }
-    }));
-    server.createContext("/", new HttpHandler() {
-      @Override
-      public void handle(HttpExchange exchange) throws IOException {
-        Listener.this.handle(exchange);
+      public int receive(byte[] body) throws InterruptedException {
+        inbox.put(body);
+        lastDeliveryMillis = System.currentTimeMillis();
+        return 200;
       }
     });
   }
@@ -73,26 +54,7 @@ public final class Listener {
   }
 
   public int port() {
-    return server.getAddress().getPort();
-  }
-
-  private void handle(HttpExchange exchange) throws IOException {
-    try (exchange; InputStream in = exchange.getRequestBody()) {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        reply(exchange, 405, "POST only");
-        return;
-      }
-      byte[] body = read(exchange, in);
-      try {
-        inbox.put(body);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        reply(exchange, 503, "shutting down");
-        return;
-      }
-      lastDeliveryMillis = System.currentTimeMillis();
-      reply(exchange, 200, "");
-    }
+    return server.port();
   }
 
   private void readDeliveries() {
@@ -131,26 +93,9 @@ public final class Listener {
     }
   }
 
-  /**
-   * The body in one array of its announced length (the server has checked the header), not a growing
-   * buffer copied over and over; a body cut short reads as malformed.
-   */
-  private static byte[] read(HttpExchange exchange, InputStream in) throws IOException {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    return length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
-  }
-
   private static boolean isOwnDiagnostic(Event event) {
     return "extension".equals(event.type()) && event.recordText() != null
         && event.recordText().startsWith(Log.MARKER);
-  }
-
-  private static void reply(HttpExchange exchange, int status, String message) throws IOException {
-    byte[] body = message.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
-      exchange.getResponseBody().write(body);
-    }
   }
 
   /**
@@ -176,6 +121,6 @@ public final class Listener {
   }
 
   public void stop() {
-    server.stop(0);
+    server.stop();
   }
 }

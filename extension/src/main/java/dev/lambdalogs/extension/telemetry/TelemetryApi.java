@@ -3,8 +3,8 @@ package dev.lambdalogs.extension.telemetry;
 import dev.lambdalogs.extension.config.Mode;
 import dev.lambdalogs.extension.util.Http;
 import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.extension.util.PlainHttp;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +31,9 @@ public final class TelemetryApi {
         + "\"URI\":\"http://sandbox.localdomain:" + port + "\"},\"types\":[" + typeList + "],"
         + "\"buffering\":{\"maxItems\":" + MAX_ITEMS + ",\"maxBytes\":" + MAX_BYTES + ",\"timeoutMs\":"
         + TIMEOUT_MS + "}}";
-    Http.Response response = Http.exchange("PUT", URI.create("http://" + runtimeApi + "/2022-07-01/telemetry"),
+    Http.Response response = PlainHttp.exchange("PUT", runtimeApi, "/2022-07-01/telemetry",
         Map.of("Lambda-Extension-Identifier", extensionId, "Content-Type", "application/json"),
-        body.getBytes(StandardCharsets.UTF_8), 5_000, 5_000);
+        body.getBytes(StandardCharsets.UTF_8), 5_000);
     if (!response.ok()) {
       throw new IOException("the Telemetry API refused the subscription: HTTP " + response.status() + " "
           + response.text());
