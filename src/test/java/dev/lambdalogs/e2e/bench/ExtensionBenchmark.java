@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -43,7 +44,8 @@ public final class ExtensionBenchmark {
         S3Client s3 = S3.client(moto.endpoint())) {
       s3.createBucket(b -> b.bucket(BUCKET));
       ExtensionBenchmark bench = new ExtensionBenchmark(proxy, s3);
-      String only = System.getProperty("bench.only", "init,steady,puts,ingest,managed");
+      String only = System.getProperty("bench.only", "init,coldstart,steady,puts,ingest,bursts,managed");
+      Builds builds = Builds.load();
       if (only.contains("init")) {
         bench.initTime(false, coldStarts);
         bench.initTime(true, coldStarts);
@@ -54,9 +56,14 @@ public final class ExtensionBenchmark {
       if (only.contains("puts")) {
         bench.putsPerThousandInvocations();
       }
+      if (only.contains("coldstart")) {
+        bench.coldStarts(builds, Integer.getInteger("bench.coldStarts", 15));
+      }
       if (only.contains("ingest")) {
-        bench.throughput(false);
-        bench.throughput(true);
+        bench.ingest(builds);
+      }
+      if (only.contains("bursts")) {
+        bench.bursts(builds, 10);
       }
       if (only.contains("managed")) {
         bench.managedInstances(8, 50, 200);
@@ -220,37 +227,184 @@ public final class ExtensionBenchmark {
         + fmt(rss) + " MB, lines lost: " + lost, "0 lost, < 64 MB");
   }
 
-  void throughput(boolean jre) throws Exception {
-    List<Double> rates = new ArrayList<>();
-    List<Double> cpuPer10k = new ArrayList<>();
-    long dropped = 0;
-    double rss = 0;
-    int lines = 200_000;
-    for (int run = 0; run < 3; run++) {
-      try (Sandbox sandbox = start(jre, env())) {
-        sandbox.invoke(inv -> inv.log("warm up"));
-        long cpuBefore = cpu(sandbox);
-        long started = System.nanoTime();
-        for (int part = 0; part < 4; part++) {
-          sandbox.invoke(inv -> {
-            for (int l = 0; l < lines / 4; l++) {
-              inv.log(LINE);
-            }
-          });
+  Sandbox start(Builds.Build build, Sandbox.Function function, Sandbox.Options options) throws IOException {
+    if (build.jre()) {
+      function.environment().remove("LAMBDALOGS_JAVA");
+    }
+    Sandbox sandbox = Sandbox.start(build.layer(), function, options);
+    if (!sandbox.initResult().ok()) {
+      throw new IllegalStateException("init failed: " + sandbox.extensionOutput());
+    }
+    return sandbox;
+  }
+
+  /**
+   * Cold starts of each build, runs interleaved: the extension's CPU from its process's start to its first
+   * /event/next, then over the first 50 invocations of 20 lines each.
+   */
+  void coldStarts(Builds builds, int runs) throws IOException {
+    Map<Builds.Build, List<Double>> init = new LinkedHashMap<>();
+    Map<Builds.Build, List<Double>> invocations = new LinkedHashMap<>();
+    for (int run = 0; run < runs; run++) {
+      for (Builds.Build build : builds.all()) {
+        try (Sandbox sandbox = start(build, new Sandbox.Function("bench_fn", env()), Sandbox.Options.defaults())) {
+          long initCpu = sandbox.stats().get(0).initCpuMs();
+          for (int i = 0; i < 50; i++) {
+            sandbox.invoke(inv -> {
+              for (int l = 0; l < 20; l++) {
+                inv.log(LINE);
+              }
+            });
+          }
+          init.computeIfAbsent(build, b -> new ArrayList<>()).add((double) initCpu);
+          invocations.computeIfAbsent(build, b -> new ArrayList<>()).add((double) (cpu(sandbox) - initCpu));
+          sandbox.shutdown();
         }
-        sandbox.shutdown(); // returns once the extension has written everything and exited
-        double seconds = (System.nanoTime() - started) / 1e9;
-        rates.add(lines * (LINE.length() + 60) / seconds / 1e6); // bytes of event JSON per second
-        cpuPer10k.add((cpu(sandbox) - cpuBefore) * 10_000.0 / lines);
-        dropped += sandbox.droppedByPlatform();
-        rss = Math.max(rss, sandbox.stats().get(0).peakRssKb() / 1024.0);
       }
     }
-    row("sustained ingest, " + lines + " lines of ~" + (LINE.length() + 60) + " bytes, to S3, " + runtime(jre),
-        "median " + fmt(median(rates)) + " MB/s, dropped by the platform: " + dropped, "≥ 20 MB/s, 0 dropped");
-    row("CPU time per 10,000 lines, " + runtime(jre), "median " + fmt(median(cpuPer10k)) + " ms", "(no target)");
-    row("peak RSS while ingesting " + lines + " lines, " + runtime(jre), fmt(rss) + " MB", "< 64 MB");
+    for (Builds.Build build : builds.all()) {
+      row("init CPU, " + build.label() + " (" + runs + " cold starts)", "median " + fmt(median(init.get(build)))
+          + " ms" + ratio(builds, build, init), "bundled: ≤ 60% of before");
+      row("CPU of the first 50 invocations of 20 lines, " + build.label(), "median "
+          + fmt(median(invocations.get(build))) + " ms" + ratio(builds, build, invocations), "≤ 70% of before");
+    }
   }
+
+  /** "; N× before" when an earlier build of the same variant was measured in the same run. */
+  private static String ratio(Builds builds, Builds.Build build, Map<Builds.Build, List<Double>> values) {
+    for (Builds.Build other : builds.all()) {
+      if (other != build && other.jre() == build.jre() && !build.name().equals("before")) {
+        return ", " + fmt(median(values.get(build)) / median(values.get(other))) + "× before";
+      }
+    }
+    return "";
+  }
+
+  /**
+   * How fast the extension takes events in when the platform has plenty waiting: 200,000 lines are logged
+   * while the environment is frozen (the platform holds them), then one invocation thaws it and lasts
+   * until the platform has delivered them all. Accepted: from the thaw until the last delivery was
+   * answered; written: until the extension had written everything to S3 and exited. 3 runs per build.
+   */
+  void ingest(Builds builds) throws Exception {
+    int lines = 200_000;
+    long bytes = (long) lines * (LINE.length() + 60); // each event's JSON as delivered
+    for (Builds.Build build : builds.all()) {
+      List<Double> accepted = new ArrayList<>();
+      List<Double> written = new ArrayList<>();
+      List<Double> cpuPer10k = new ArrayList<>();
+      double rss = 0;
+      long lost = 0;
+      for (int run = 0; run < 3; run++) {
+        String prefix = "ingest-" + build.jre() + "-" + build.name().replace(' ', '-') + "-" + run + "/";
+        try (Sandbox sandbox = start(build, new Sandbox.Function("bench_fn", env("LAMBDALOGS_PREFIX", prefix)),
+            Sandbox.Options.defaults())) {
+          sandbox.invoke(inv -> inv.log("warm up"));
+          long target = sandbox.eventsDelivered() + lines;
+          for (int l = 0; l < lines; l++) {
+            sandbox.logOutsideInvocation(LINE);
+          }
+          long cpuBefore = cpu(sandbox);
+          long started = System.nanoTime();
+          sandbox.invoke(inv -> awaitDelivered(sandbox, target));
+          accepted.add(bytes / ((System.nanoTime() - started) / 1e9) / 1e6);
+          sandbox.shutdown(); // returns once the extension has written everything and exited
+          written.add(bytes / ((System.nanoTime() - started) / 1e9) / 1e6);
+          cpuPer10k.add((cpu(sandbox) - cpuBefore) * 10_000.0 / lines);
+          rss = Math.max(rss, sandbox.stats().get(0).peakRssKb() / 1024.0);
+        }
+        lost += lines + 1 - Archive.read(s3, BUCKET, prefix).functionLines().size();
+      }
+      row("ingest of 200,000 lines of ~" + (LINE.length() + 60) + " bytes waiting in the platform, " + build.label(),
+          "accepted median " + fmt(median(accepted)) + " MB/s, written to S3 and exited " + fmt(median(written))
+              + " MB/s; CPU per 10,000 lines " + fmt(median(cpuPer10k)) + " ms; peak RSS " + fmt(rss)
+              + " MB; lines lost " + lost, "≥ 60 MB/s, < 64 MB, 0 lost");
+    }
+  }
+
+  /** Polls every millisecond (a timing, not a test's wait); gives up after a minute. */
+  private static void awaitDelivered(Sandbox sandbox, long events) throws InterruptedException {
+    long giveUp = System.nanoTime() + 60_000_000_000L;
+    while (sandbox.eventsDelivered() < events) {
+      if (System.nanoTime() > giveUp) {
+        throw new IllegalStateException("the platform delivered " + sandbox.eventsDelivered() + " of " + events
+            + " events in a minute");
+      }
+      Thread.sleep(1);
+    }
+  }
+
+  /** The platform's buffer per subscriber in the burst benchmark, in MiB: see docs/benchmarks.md. */
+  static final int BURST_PLATFORM_BUFFER_MIB = Integer.getInteger("bench.platformBufferMiB", 8);
+
+  /**
+   * Three bursts of 20,000 JSON-format lines, each written within 100 ms (about 40 MB/s), one after the
+   * other in one invocation, with a platform that holds {@link #BURST_PLATFORM_BUFFER_MIB} for the
+   * extension and drops the rest (saying so with platform.logsDropped). Each build {@code runs} times,
+   * interleaved.
+   */
+  void bursts(Builds builds, int runs) throws Exception {
+    Map<String, List<Long>> dropped = new LinkedHashMap<>();
+    Map<String, Long> lost = new HashMap<>();
+    List<Double> burstMs = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      for (Builds.Build build : builds.all()) {
+        String prefix = "bursts-" + build.jre() + "-" + build.name().replace(' ', '-') + "-" + run + "/";
+        try (Sandbox sandbox = start(build, burstFunction(env("LAMBDALOGS_PREFIX", prefix)), burstOptions())) {
+          burstMs.addAll(bursts(sandbox));
+          dropped.computeIfAbsent(build.label(), b -> new ArrayList<>()).add(sandbox.droppedByPlatform());
+        }
+        lost.merge(build.label(), 60_000L - Archive.read(s3, BUCKET, prefix).functionLines().size(), Long::sum);
+      }
+    }
+    dropped.forEach((what, drops) -> row("3 bursts of 20,000 JSON lines, each within 100 ms (median "
+        + fmt(median(burstMs)) + " ms), platform buffer " + BURST_PLATFORM_BUFFER_MIB + " MiB, " + what,
+        drops.stream().filter(d -> d > 0).count() + " of " + runs + " runs with drops, "
+            + drops.stream().mapToLong(Long::longValue).sum() + " lines dropped by the platform"
+            + ", " + lost.get(what) + " not archived", "0 dropped in 10 runs"));
+  }
+
+  private static Sandbox.Function burstFunction(Map<String, String> env) {
+    return new Sandbox.Function("bench_fn", new HashMap<>(env), Sandbox.LogFormat.JSON, 128, "us-east-1",
+        Sandbox.Mode.ON_DEMAND);
+  }
+
+  private static Sandbox.Options burstOptions() {
+    Sandbox.Options defaults = Sandbox.Options.defaults();
+    return new Sandbox.Options((long) BURST_PLATFORM_BUFFER_MIB << 20, defaults.shutdownDeadlineMs(),
+        defaults.initTimeoutMs(), defaults.invokeTimeoutMs());
+  }
+
+  /** One invocation with the three bursts, then shutdown; returns how long each burst took to write. */
+  private static List<Double> bursts(Sandbox sandbox) {
+    List<Double> took = new ArrayList<>();
+    sandbox.invoke(inv -> {
+      for (int burst = 0; burst < 3; burst++) {
+        took.add(burst(inv));
+      }
+    });
+    sandbox.shutdown();
+    return took;
+  }
+
+  /** 20,000 lines in 10 slices of 2,000, one slice every 10 ms; returns how long it took. */
+  private static double burst(Sandbox.Invocation inv) throws InterruptedException {
+    long start = System.nanoTime();
+    for (int slice = 0; slice < 10; slice++) {
+      long due = start + slice * 10_000_000L;
+      long wait = (due - System.nanoTime()) / 1_000_000;
+      if (wait > 0) {
+        Thread.sleep(wait);
+      }
+      for (int l = 0; l < 2_000; l++) {
+        inv.log(BURST_LINE);
+      }
+    }
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  /** With the JSON format's fields around it, about 200 bytes as delivered. */
+  static final String BURST_LINE = "GET /orders/12345 status=200 duration_ms=12 user=u-42";
 
   private static long cpu(Sandbox sandbox) {
     return sandbox.stats().get(0).cpuMs();
