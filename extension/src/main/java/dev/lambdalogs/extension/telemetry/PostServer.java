@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The HTTP/1.1 the Telemetry API speaks to the listener, and no more: POSTs with a Content-Length or
@@ -26,6 +28,8 @@ final class PostServer {
 
   private final ServerSocket socket;
   private final Receiver receiver;
+  /** Open connections, closed by stop(): a thread blocked reading one would hold up the JVM's exit. */
+  private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
   /** Binds an ephemeral port on every interface: inside Lambda the platform comes as sandbox.localdomain. */
   PostServer(Receiver receiver) throws IOException {
@@ -47,8 +51,15 @@ final class PostServer {
   }
 
   void stop() {
+    close(socket);
+    for (Socket connection : connections) {
+      close(connection);
+    }
+  }
+
+  private static void close(java.io.Closeable closeable) {
     try {
-      socket.close();
+      closeable.close();
     } catch (IOException e) {
       Log.debug("closing the listener: " + e.getMessage());
     }
@@ -73,6 +84,7 @@ final class PostServer {
   }
 
   private void serve(Socket connection) {
+    connections.add(connection);
     try (connection; InputStream in = new BufferedInputStream(connection.getInputStream(), 64 * 1024);
         OutputStream out = connection.getOutputStream()) {
       connection.setTcpNoDelay(true); // the answer in one segment: no delayed-ACK stall per delivery
@@ -83,6 +95,8 @@ final class PostServer {
       Log.debug("telemetry connection: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      connections.remove(connection);
     }
   }
 

@@ -93,6 +93,16 @@ class PostServerTest {
     assertThat(received).containsExactly("[]");
   }
 
+  @Test
+  void stopClosesTheConnectionsItKeptOpen() throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      send(socket, "POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n[]");
+      assertThat(answer(socket)).startsWith("HTTP/1.1 200 ");
+      server.stop();
+      assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+    }
+  }
+
   private static void send(Socket socket, String request) throws IOException {
     OutputStream out = socket.getOutputStream();
     out.write(request.getBytes(StandardCharsets.ISO_8859_1));
