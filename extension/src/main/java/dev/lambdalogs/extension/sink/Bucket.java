@@ -23,7 +23,19 @@ public final class Bucket {
     this.name = name;
     this.region = region;
     this.endpoint = endpoint != null ? endpoint : URI.create("https://s3." + region + ".amazonaws.com");
-    this.pathStyle = pathStyle;
+    this.pathStyle = pathStyle || !takesBucketSubdomains(this.endpoint.getHost());
+  }
+
+  /**
+   * Whether {@code bucket.host} can name the bucket: not for an IP address or a one-label name such as
+   * localhost (an S3-compatible server on a machine of its own), where only path-style URLs work.
+   */
+  private static boolean takesBucketSubdomains(String host) {
+    if (host == null || host.startsWith("[") || !host.contains(".")) {
+      return false;
+    }
+    char last = host.charAt(host.length() - 1);
+    return !(last >= '0' && last <= '9'); // a.b.c.d: an IPv4 address
   }
 
   public String name() {

@@ -139,6 +139,12 @@ public final class Shipper implements Consumer<SealedBatch> {
         report(e, waitHelps);
         pause(Backoff.delay(attempt, shuttingDown() ? MAX_BACKOFF_SHUTDOWN_MS
             : waitHelps ? MAX_BACKOFF_MS : MAX_BACKOFF_NEEDS_USER_MS));
+      } catch (RuntimeException e) {
+        // a defect of ours, not of S3: this thread carries every log line, so it must not die of it;
+        // the batch is held and retried like one that needs the user, and the error says what broke
+        report(new SinkException("writing " + sink.describe(batch.key()) + " failed inside the extension: " + e
+            + " (please report it)", false), false);
+        pause(Backoff.delay(attempt, shuttingDown() ? MAX_BACKOFF_SHUTDOWN_MS : MAX_BACKOFF_NEEDS_USER_MS));
       }
     }
   }

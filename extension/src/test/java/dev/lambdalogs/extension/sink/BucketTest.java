@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lambdalogs.extension.util.Http;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,16 @@ class BucketTest {
         .isEqualTo(URI.create("https://team-logs.s3.eu-west-1.amazonaws.com/lambda-logs/f/a%20b.gz"));
     assertThat(new Bucket("team-logs", "us-east-1", URI.create("http://127.0.0.1:4566"), true).uri("k/é"))
         .isEqualTo(URI.create("http://127.0.0.1:4566/team-logs/k/%C3%A9"));
+  }
+
+  @Test
+  void aStoreAtAnAddressOrAOneLabelNameIsAddressedByPathWhateverWasAsked() {
+    for (String endpoint : List.of("http://127.0.0.1:9000", "http://localhost:9000", "http://[::1]:9000")) {
+      assertThat(new Bucket("team-logs", "us-east-1", URI.create(endpoint), false).uri("k"))
+          .isEqualTo(URI.create(endpoint + "/team-logs/k"));
+    }
+    assertThat(new Bucket("team-logs", "us-east-1", URI.create("https://minio.example.com"), false).uri("k"))
+        .isEqualTo(URI.create("https://team-logs.minio.example.com/k"));
   }
 
   @Test

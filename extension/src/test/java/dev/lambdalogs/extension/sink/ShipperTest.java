@@ -76,6 +76,18 @@ class ShipperTest {
   }
 
   @Test
+  void aDefectOfTheSinkNeitherKillsTheShipperNorLosesTheBatch() {
+    sink.duringNextPut(() -> {
+      throw new NullPointerException("a header without a value");
+    });
+    Shipper shipper = shipper(1 << 20);
+    shipper.accept(batch("a", 100, 10));
+    shipper.shipNext(); // returns: the exception did not escape into the shipper's thread
+    assertThat(sink.written).containsExactly("a");
+    assertThat(shipper.idle()).isTrue();
+  }
+
+  @Test
   void batchesAreWrittenOldestFirstAndEachOnce() {
     Shipper shipper = shipper(1 << 20);
     for (String key : List.of("1", "2", "3")) {
