@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -27,7 +28,7 @@ final class Batch {
     this.carried = carried;
     try {
       // the buffer spares the deflater a native call for every short line
-      this.out = new BufferedOutputStream(gzip ? new GZIPOutputStream(bytes, 8192) : bytes, 32 * 1024);
+      this.out = new BufferedOutputStream(gzip ? new FastGzip(bytes) : bytes, 32 * 1024);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -41,6 +42,18 @@ final class Batch {
       throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
     }
     events++;
+  }
+
+  /**
+   * Gzip at zlib's fastest level: on varied JSON log lines (10,000 of 230 bytes, src/test/bench/GzipLevels.java)
+   * it takes 17 ms where the default level takes 29, for objects 13% larger (18.5% of the raw size against
+   * 16.4%). Compressing is most of the extension's CPU per line, paid by a function that gets 7% of a vCPU.
+   */
+  private static final class FastGzip extends GZIPOutputStream {
+    FastGzip(OutputStream out) throws IOException {
+      super(out, 8192);
+      def.setLevel(Deflater.BEST_SPEED);
+    }
   }
 
   long rawBytes() {
