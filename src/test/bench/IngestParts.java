@@ -20,7 +20,7 @@ public class IngestParts {
       long t0 = System.nanoTime();
       byte[] raw = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
       long t1 = System.nanoTime();
-      List<Event> events = Delivery.parse(raw);
+      List<Event> events = Delivery.parse(raw, raw.length);
       long t2 = System.nanoTime();
       for (Event e : events) batcher.add(e.line(null));
       long t3 = System.nanoTime();

@@ -14,9 +14,14 @@ public final class Delivery {
 
   private Delivery() {}
 
-  /** @throws IllegalArgumentException when the body is not an array of events with a type and a time */
-  public static List<Event> parse(byte[] body) {
-    Json json = new Json(body, 0, -1);
+  /**
+   * Reads the first {@code length} bytes of {@code body}; the events refer to them, so the array must not
+   * change while they are in use.
+   *
+   * @throws IllegalArgumentException when the body is not an array of events with a type and a time
+   */
+  public static List<Event> parse(byte[] body, int length) {
+    Json json = new Json(body, 0, length);
     List<Event> events = new ArrayList<>();
     json.expect('[');
     for (boolean first = true; json.more(']', first); first = false) {
@@ -28,7 +33,8 @@ public final class Delivery {
 
   /** For tests and tools: the same, from text. */
   public static List<Event> parse(String body) {
-    return parse(body.getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return parse(bytes, bytes.length);
   }
 
   private static Event event(Json json, byte[] body) {

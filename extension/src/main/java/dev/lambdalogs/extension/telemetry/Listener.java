@@ -33,8 +33,13 @@ public final class Listener {
     this.invocations = new Invocations(concurrent);
     this.server = new PostServer(new PostServer.Receiver() {
       @Override
-      public int receive(byte[] body) throws InterruptedException {
-        inbox.put(body);
+      public byte[] buffer(int length) {
+        return inbox.buffer(length);
+      }
+
+      @Override
+      public int receive(byte[] body, int length) throws InterruptedException {
+        inbox.put(body, length);
         lastDeliveryMillis = System.currentTimeMillis();
         return 200;
       }
@@ -60,20 +65,25 @@ public final class Listener {
   private void readDeliveries() {
     try {
       while (true) {
-        read(inbox.take());
+        Inbox.Received delivery = inbox.take();
+        try {
+          read(delivery.bytes(), delivery.length());
+        } finally {
+          inbox.handBack(delivery.bytes()); // its events have been written into the batch
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void read(byte[] body) {
+  private void read(byte[] body, int length) {
     List<Event> events;
     try {
-      events = Delivery.parse(body);
+      events = Delivery.parse(body, length);
     } catch (IllegalArgumentException e) {
       long count = batcher.accountMalformed();
-      Log.warn("skipped a malformed telemetry delivery (" + count + " so far, " + body.length + " bytes): "
+      Log.warn("skipped a malformed telemetry delivery (" + count + " so far, " + length + " bytes): "
           + e.getMessage());
       return;
     }

@@ -22,8 +22,15 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PostServer {
   /** Where a request's body goes; the answer is sent when it returns. */
   interface Receiver {
-    /** @return the status to answer with */
-    int receive(byte[] body) throws InterruptedException;
+    /** An array of at least {@code length} bytes for a body to be read into. */
+    byte[] buffer(int length);
+
+    /**
+     * The body is the first {@code length} bytes of {@code body}.
+     *
+     * @return the status to answer with
+     */
+    int receive(byte[] body, int length) throws InterruptedException;
   }
 
   private final ServerSocket socket;
@@ -120,11 +127,21 @@ final class PostServer {
       out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
     }
-    byte[] body = HttpWire.readBody(head, in, false);
     if (!head.firstLine().startsWith("POST ")) {
+      HttpWire.readBody(head, in, false);
       return answer(out, 405, close);
     }
-    return answer(out, receiver.receive(body), close);
+    if (head.chunked()) {
+      byte[] body = HttpWire.readBody(head, in, false);
+      return answer(out, receiver.receive(body, body.length), close);
+    }
+    long length = head.contentLength();
+    if (length > HttpWire.MAX_BODY_BYTES) {
+      return answer(out, 413, true);
+    }
+    byte[] body = receiver.buffer((int) length);
+    HttpWire.readFully(in, body, (int) length);
+    return answer(out, receiver.receive(body, (int) length), close);
   }
 
   private static boolean answer(OutputStream out, int status, boolean close) throws IOException {

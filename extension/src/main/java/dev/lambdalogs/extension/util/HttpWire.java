@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class HttpWire {
   private static final int MAX_HEAD_BYTES = 16 * 1024;
-  private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+  /** The largest body read: a delivery is at most 1 MiB. */
+  public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   private HttpWire() {}
 
@@ -98,14 +99,19 @@ public final class HttpWire {
 
   private static byte[] readFully(InputStream in, int length) throws IOException {
     byte[] body = new byte[length];
+    readFully(in, body, length);
+    return body;
+  }
+
+  /** Reads exactly {@code length} bytes into the start of {@code into}. */
+  public static void readFully(InputStream in, byte[] into, int length) throws IOException {
     int read = 0;
-    for (int n; read < length && (n = in.read(body, read, length - read)) > 0; ) {
+    for (int n; read < length && (n = in.read(into, read, length - read)) > 0; ) {
       read += n;
     }
     if (read < length) {
       throw new IOException("the connection closed after " + read + " of " + length + " body bytes");
     }
-    return body;
   }
 
   private static byte[] readChunked(InputStream in) throws IOException {

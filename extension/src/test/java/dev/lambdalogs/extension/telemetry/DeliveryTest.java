@@ -34,6 +34,14 @@ class DeliveryTest {
   }
 
   @Test
+  void readsOnlyTheDeliverysLengthOfAnArrayUsedBefore() {
+    byte[] delivery = ("[" + LINE + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] reused = java.util.Arrays.copyOf(delivery, delivery.length + 100);
+    java.util.Arrays.fill(reused, delivery.length, reused.length, (byte) '}'); // what an earlier delivery left
+    assertThat(Delivery.parse(reused, delivery.length)).extracting(Event::raw).containsExactly(LINE);
+  }
+
+  @Test
   void anEmptyDeliveryIsValid() {
     assertThat(Delivery.parse("[]")).isEmpty();
   }
