@@ -162,7 +162,9 @@ class ExtensionToS3Test {
     }
     assertThat(result.exitErrors()).singleElement().asString()
         .contains("Extension.LogsUndelivered").contains("could not be written to s3://" + BUCKET);
-    assertThat(String.join("\n", output)).contains("events in 1 objects could not be written");
+    assertThat(String.join("\n", output)).contains("events in 1 objects could not be written")
+        .as("the retries' warning names where it writes").contains("writing to s3://" + BUCKET + "/ at "
+            + servers.proxy().endpoint().getScheme() + "://" + servers.proxy().endpoint().getRawAuthority() + " failed");
     assertThat(servers.proxy().count("RESET")).isPositive();
     assertThat(archive().objects()).isEmpty();
   }

@@ -27,7 +27,15 @@ public final class S3Sink implements Sink {
     URI uri = bucket.uri(key);
     Map<String, String> headers = bucket.sign("PUT", uri, body, credentials);
     headers.put("Content-Type", "application/x-ndjson");
-    Http.Response response = Http.exchange("PUT", uri, headers, body, Math.min(CONNECT_TIMEOUT_MS, timeoutMs), timeoutMs);
+    Http.Response response;
+    try {
+      response = Http.exchange("PUT", uri, headers, body, Math.min(CONNECT_TIMEOUT_MS, timeoutMs), timeoutMs);
+    } catch (IOException e) {
+      // "Connection refused" alone does not say where to; the endpoint, not the key, so that the same
+      // failure on every batch is still reported once
+      throw new SinkException("writing to " + describe("") + " at " + uri.getScheme() + "://" + uri.getRawAuthority()
+          + " failed: " + e.getMessage() + " (" + e.getClass().getSimpleName() + ")", true);
+    }
     if (!response.ok()) {
       throw failure(key, response);
     }

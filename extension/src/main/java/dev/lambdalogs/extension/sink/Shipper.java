@@ -167,7 +167,9 @@ public final class Shipper implements Consumer<SealedBatch> {
       return;
     }
     lastFailure = message;
-    String line = message + " (" + e.getClass().getSimpleName() + "); holding the logs and retrying";
+    // a SinkException's message says what failed already; any other names its kind
+    String line = message + (e instanceof SinkException ? "" : " (" + e.getClass().getSimpleName() + ")")
+        + "; holding the logs and retrying";
     if (waitHelps) {
       Log.warn(line);
     } else {
