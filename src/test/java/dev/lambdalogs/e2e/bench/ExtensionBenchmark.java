@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -60,7 +61,8 @@ public final class ExtensionBenchmark {
         bench.coldStarts(builds, Integer.getInteger("bench.coldStarts", 15));
       }
       if (only.contains("ingest")) {
-        bench.ingest(builds);
+        bench.ingest(builds, false);
+        bench.ingest(builds, true);
       }
       if (only.contains("bursts")) {
         bench.bursts(builds, 10);
@@ -285,10 +287,18 @@ public final class ExtensionBenchmark {
    * while the environment is frozen (the platform holds them), then one invocation thaws it and lasts
    * until the platform has delivered them all. Accepted: from the thaw until the last delivery was
    * answered; written: until the extension had written everything to S3 and exited. 3 runs per build.
+   *
+   * @param varied lines that differ as real ones do (ids, numbers), rather than one line again and again,
+   *     which compresses to almost nothing for almost no CPU
    */
-  void ingest(Builds builds) throws Exception {
+  void ingest(Builds builds, boolean varied) throws Exception {
     int lines = 200_000;
-    long bytes = (long) lines * (LINE.length() + 60); // each event's JSON as delivered
+    List<String> logged = new ArrayList<>(lines);
+    Random random = new Random(1);
+    for (int l = 0; l < lines; l++) {
+      logged.add(varied ? variedLine(random) : LINE);
+    }
+    long bytes = logged.stream().mapToLong(line -> line.length() + 60).sum(); // each event's JSON as delivered
     for (Builds.Build build : builds.all()) {
       List<Double> accepted = new ArrayList<>();
       List<Double> written = new ArrayList<>();
@@ -296,13 +306,13 @@ public final class ExtensionBenchmark {
       double rss = 0;
       long lost = 0;
       for (int run = 0; run < 3; run++) {
-        String prefix = "ingest-" + build.jre() + "-" + build.name().replace(' ', '-') + "-" + run + "/";
+        String prefix = "ingest-" + (varied ? "varied-" : "") + build.jre() + "-" + build.name().replace(' ', '-') + "-" + run + "/";
         try (Sandbox sandbox = start(build, new Sandbox.Function("bench_fn", env("LAMBDALOGS_PREFIX", prefix)),
             Sandbox.Options.defaults())) {
           sandbox.invoke(inv -> inv.log("warm up"));
           long target = sandbox.eventsDelivered() + lines;
-          for (int l = 0; l < lines; l++) {
-            sandbox.logOutsideInvocation(LINE);
+          for (String line : logged) {
+            sandbox.logOutsideInvocation(line);
           }
           long cpuBefore = cpu(sandbox);
           long started = System.nanoTime();
@@ -315,11 +325,19 @@ public final class ExtensionBenchmark {
         }
         lost += lines + 1 - Archive.read(s3, BUCKET, prefix).functionLines().size();
       }
-      row("ingest of 200,000 lines of ~" + (LINE.length() + 60) + " bytes waiting in the platform, " + build.label(),
+      row("ingest of 200,000 " + (varied ? "varied" : "identical") + " lines of ~" + bytes / lines
+          + " bytes waiting in the platform, " + build.label(),
           "accepted median " + fmt(median(accepted)) + " MB/s, written to S3 and exited " + fmt(median(written))
               + " MB/s; CPU per 10,000 lines " + fmt(median(cpuPer10k)) + " ms; peak RSS " + fmt(rss)
               + " MB; lines lost " + lost, "≥ 60 MB/s, < 64 MB, 0 lost");
     }
+  }
+
+  /** A line as a service logs it: the same words, other ids and numbers each time. */
+  static String variedLine(Random random) {
+    return "2026-11-24T10:00:00." + (100 + random.nextInt(900)) + "Z INFO request handled: GET /orders/"
+        + random.nextInt(100_000) + " status=" + (random.nextInt(20) == 0 ? 500 : 200) + " duration_ms="
+        + random.nextInt(900) + " user=u-" + random.nextInt(10_000) + " trace=" + Long.toHexString(random.nextLong());
   }
 
   /** Polls every millisecond (a timing, not a test's wait); gives up after a minute. */
