@@ -68,6 +68,11 @@ public final class Listener {
         Inbox.Received delivery = inbox.take();
         try {
           read(delivery.bytes(), delivery.length());
+        } catch (RuntimeException e) {
+          // a defect of ours: this thread reads every delivery, so it must not die of one; the loss is
+          // counted in the archive like a malformed delivery, and said here
+          long count = batcher.accountMalformed();
+          Log.error("a telemetry delivery could not be read (" + count + " skipped so far): " + e + " (please report it)");
         } finally {
           inbox.handBack(delivery.bytes()); // its events have been written into the batch
         }
