@@ -83,15 +83,10 @@ public final class ExtensionBenchmark {
     return env;
   }
 
+  /** This build's layer, the default function and options. */
   Sandbox start(boolean jre, Map<String, String> env) throws IOException {
-    if (jre) {
-      env.remove("LAMBDALOGS_JAVA");
-    }
-    Sandbox sandbox = Sandbox.start(Environment.layer(jre), new Sandbox.Function("bench_fn", env), Sandbox.Options.defaults());
-    if (!sandbox.initResult().ok()) {
-      throw new IllegalStateException("init failed: " + sandbox.extensionOutput());
-    }
-    return sandbox;
+    return start(new Builds.Build("this build", Environment.layer(jre), jre), new Sandbox.Function("bench_fn", env),
+        Sandbox.Options.defaults());
   }
 
   static String runtime(boolean jre) {
