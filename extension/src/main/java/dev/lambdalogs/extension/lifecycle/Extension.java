@@ -13,6 +13,7 @@ import dev.lambdalogs.extension.sink.Sink;
 import dev.lambdalogs.extension.telemetry.Listener;
 import dev.lambdalogs.extension.telemetry.TelemetryApi;
 import dev.lambdalogs.extension.util.Clock;
+import dev.lambdalogs.extension.util.Daemon;
 import dev.lambdalogs.extension.util.Log;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -100,14 +101,12 @@ public final class Extension {
       api.initError("Extension.SubscribeFailed", e.getMessage());
       throw e;
     }
-    Thread thread = new Thread(new Runnable() {
+    Daemon.start("lambdalogs-shipper", new Runnable() {
       @Override
       public void run() {
         shipper.run(batcher);
       }
-    }, "lambdalogs-shipper");
-    thread.setDaemon(true);
-    thread.start();
+    });
     Log.debug("listening on port " + listener.port() + ", writing to " + sink.describe("") + " as environment "
         + keys.environmentId() + " (" + mode + ")");
   }

@@ -1,6 +1,7 @@
 package dev.lambdalogs.extension.telemetry;
 
 import dev.lambdalogs.extension.batch.Batcher;
+import dev.lambdalogs.extension.util.Daemon;
 import dev.lambdalogs.extension.util.Log;
 import java.io.IOException;
 import java.util.List;
@@ -48,14 +49,12 @@ public final class Listener {
 
   public void start() {
     server.start();
-    Thread reader = new Thread(new Runnable() {
+    Daemon.start("lambdalogs-reader", new Runnable() {
       @Override
       public void run() {
         readDeliveries();
       }
-    }, "lambdalogs-reader");
-    reader.setDaemon(true);
-    reader.start();
+    });
   }
 
   public int port() {

@@ -1,5 +1,6 @@
 package dev.lambdalogs.extension.telemetry;
 
+import dev.lambdalogs.extension.util.Daemon;
 import dev.lambdalogs.extension.util.HttpWire;
 import dev.lambdalogs.extension.util.Log;
 import java.io.BufferedInputStream;
@@ -49,12 +50,12 @@ final class PostServer {
   }
 
   void start() {
-    daemon(new Runnable() {
+    Daemon.start("lambdalogs-listener", new Runnable() {
       @Override
       public void run() {
         accept();
       }
-    }, "lambdalogs-listener").start();
+    });
   }
 
   void stop() {
@@ -76,12 +77,12 @@ final class PostServer {
     while (!socket.isClosed()) {
       try {
         Socket connection = socket.accept();
-        daemon(new Runnable() {
+        Daemon.start("lambdalogs-listener-" + connection.getPort(), new Runnable() {
           @Override
           public void run() {
             serve(connection);
           }
-        }, "lambdalogs-listener-" + connection.getPort()).start();
+        });
       } catch (IOException e) {
         if (!socket.isClosed()) {
           Log.debug("accepting a telemetry connection: " + e.getMessage());
@@ -150,11 +151,5 @@ final class PostServer {
         + (close ? "Connection: close\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return !close;
-  }
-
-  private static Thread daemon(Runnable run, String name) {
-    Thread thread = new Thread(run, name);
-    thread.setDaemon(true);
-    return thread;
   }
 }
