@@ -88,7 +88,6 @@ public final class FaultProxy implements AutoCloseable {
     latencyMs = latency.toMillis();
   }
 
-  /** Stops failing. */
   /**
    * Rewrites the bodies of the answers to requests whose request line starts with {@code prefix}: fields
    * the server behind does not know (moto drops Lambda's CapacityProviderConfig), put in by the test.
@@ -97,8 +96,10 @@ public final class FaultProxy implements AutoCloseable {
     rewrites.put(prefix, rewrite);
   }
 
+  /** Stops failing, and slowing requests down. */
   public synchronized void heal() {
     always = null;
+    latencyMs = 0;
     next.clear();
   }
 

@@ -60,6 +60,15 @@ final class Batch {
     return rawBytes;
   }
 
+  /**
+   * Its size once sealed, at most: what zlib's deflateBound allows for lines that do not compress, and
+   * the gzip header and trailer; for a batch kept in memory compressed, an upper bound cheaper than
+   * flushing the deflater to measure it.
+   */
+  long sealedBytesAtMost() {
+    return rawBytes + (rawBytes >> 11) + 64;
+  }
+
   SealedBatch seal(String key) {
     try {
       out.close();

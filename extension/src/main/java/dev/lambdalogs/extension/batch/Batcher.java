@@ -1,7 +1,6 @@
 package dev.lambdalogs.extension.batch;
 
 import dev.lambdalogs.extension.util.Times;
-import java.util.function.Consumer;
 
 /**
  * Gathers archive lines into batches and seals a batch when it reaches the size limit, when its oldest
@@ -14,7 +13,7 @@ public final class Batcher {
   private final boolean gzip;
   private final ArchiveKey keys;
   private final Loss loss;
-  private final Consumer<SealedBatch> shipper;
+  private final Outbox shipper;
   private Batch open;
   /**
    * The open batch's oldest time, or none: read without the lock, so that an invocation never waits
@@ -25,7 +24,7 @@ public final class Batcher {
   private volatile boolean held;
 
   public Batcher(long flushBytes, long flushIntervalMs, boolean gzip, ArchiveKey keys, Loss loss,
-      Consumer<SealedBatch> shipper) {
+      Outbox shipper) {
     this.flushBytes = flushBytes;
     this.flushIntervalMs = flushIntervalMs;
     this.gzip = gzip;
@@ -34,16 +33,34 @@ public final class Batcher {
     this.shipper = shipper;
   }
 
-  /** Adds one archive line; its time names the batch it opens. */
-  public synchronized void add(Line line) {
-    if (open == null) {
-      open = openBatch(line.time());
-      openOldestMillis = open.oldestMillis;
+  /**
+   * Adds one archive line; its time names the batch it opens. A batch it fills is sealed once the
+   * shipper has room for it: while S3 is behind, the reader waits here and the platform keeps the rest.
+   * The wait is outside the lock, since the shipper's own thread seals due batches through it.
+   */
+  public void add(Line line) {
+    long sealedAtMost;
+    synchronized (this) {
+      if (open == null) {
+        open = openBatch(line.time());
+        openOldestMillis = open.oldestMillis;
+      }
+      open.add(line);
+      if (!isFull()) {
+        return;
+      }
+      sealedAtMost = open.sealedBytesAtMost();
     }
-    open.add(line);
-    if (open.rawBytes() >= flushBytes && !held) {
-      seal();
+    shipper.awaitRoom(sealedAtMost);
+    synchronized (this) {
+      if (isFull()) { // unless its age or shutdown sealed it meanwhile
+        seal();
+      }
     }
+  }
+
+  private boolean isFull() {
+    return open != null && open.rawBytes() >= flushBytes && !held;
   }
 
   /** Seals nothing until {@link #release()}, but at shutdown. */
@@ -53,7 +70,7 @@ public final class Batcher {
 
   public synchronized void release() {
     held = false;
-    if (open != null && open.rawBytes() >= flushBytes) {
+    if (isFull()) {
       seal();
     }
   }

@@ -2,26 +2,34 @@ package dev.lambdalogs.extension.sink;
 
 import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
+import dev.lambdalogs.extension.batch.Outbox;
 import dev.lambdalogs.extension.batch.SealedBatch;
 import dev.lambdalogs.extension.util.Backoff;
 import dev.lambdalogs.extension.util.Clock;
 import dev.lambdalogs.extension.util.Log;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.function.Consumer;
 
 /**
  * Writes sealed batches to the sink, oldest first, on its own thread, retrying every failure with
  * exponential backoff and jitter until it succeeds or shutdown's deadline passes. What it holds is
- * bounded: past the cap, the oldest batch not being written is dropped and counted, and the next object
- * says so. Time comes from a {@link Clock}, so that tests can move it by hand.
+ * bounded: while writing works, the reader waits for room ({@link #awaitRoom}) and the platform keeps
+ * the rest; once writing has failed for a while, past the cap the oldest batch not being written is
+ * dropped and counted, and the next object says so. Time comes from a {@link Clock}, so that tests can
+ * move it by hand.
  */
-public final class Shipper implements Consumer<SealedBatch> {
+public final class Shipper implements Outbox {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long MAX_BACKOFF_NEEDS_USER_MS = 20_000;
   /** At shutdown the deadline is near: retry often rather than wait long. */
   private static final long MAX_BACKOFF_SHUTDOWN_MS = 250;
   private static final int WRITE_TIMEOUT_MS = 20_000;
+  /**
+   * How long the reader still waits for room once writing fails: a throttled write or two should not
+   * cost a batch, but an outage must not stall the platform's deliveries for good (it would drop the
+   * newest lines, unannounced to us, where the cap drops the oldest and counts them).
+   */
+  static final long ROOM_PATIENCE_MS = 5_000;
 
   private final Sink sink;
   private final Loss loss;
@@ -35,6 +43,7 @@ public final class Shipper implements Consumer<SealedBatch> {
   private long droppedBatches;
   private volatile long deadlineMillis = Long.MAX_VALUE;
   private String lastFailure;
+  private long failingSinceMillis = -1;
 
   /** @param tickMs how often, at least, the batcher is asked to seal a due batch */
   public Shipper(Sink sink, Loss loss, long maxHeldBytes, long tickMs, Clock clock) {
@@ -67,6 +76,18 @@ public final class Shipper implements Consumer<SealedBatch> {
     notifyAll();
   }
 
+  /**
+   * Waits while {@code bytes} more would pass the cap; not when nothing is held (a batch larger than the
+   * cap still goes through), nor once shutdown has begun or writing has failed for {@link #ROOM_PATIENCE_MS}.
+   */
+  @Override
+  public synchronized void awaitRoom(long bytes) {
+    while (heldBytes > 0 && heldBytes + bytes > maxHeldBytes && !shuttingDown()
+        && (failingSinceMillis < 0 || clock.millis() - failingSinceMillis < ROOM_PATIENCE_MS)) {
+      clock.await(this, tickMs);
+    }
+  }
+
   /** The shipper's thread: writes batches, and between them has the batcher seal a batch that is due. */
   public void run(Batcher batcher) {
     while (true) {
@@ -91,6 +112,9 @@ public final class Shipper implements Consumer<SealedBatch> {
   /** The extension is shutting down: from now on retries are short, and none starts after the deadline. */
   public void stopRetryingAt(long deadlineMillis) {
     this.deadlineMillis = deadlineMillis;
+    synchronized (this) {
+      notifyAll(); // a reader waiting for room goes on: the deadline now decides what is written
+    }
     synchronized (retryPause) {
       retryPause.notifyAll(); // a long backoff must not outlast the deadline
     }
@@ -152,6 +176,7 @@ public final class Shipper implements Consumer<SealedBatch> {
   private synchronized void done(SealedBatch batch) {
     inFlight = null;
     heldBytes -= batch.body().length;
+    failingSinceMillis = -1;
     if (lastFailure != null) {
       Log.warn("writing works again: " + sink.describe(batch.key()));
       lastFailure = null;
@@ -161,6 +186,11 @@ public final class Shipper implements Consumer<SealedBatch> {
 
   /** Each new kind of failure once; repeats only at debug level. */
   private void report(IOException e, boolean waitHelps) {
+    synchronized (this) {
+      if (failingSinceMillis < 0) {
+        failingSinceMillis = clock.millis();
+      }
+    }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (message.equals(lastFailure)) {
       Log.debug("retrying: " + message);

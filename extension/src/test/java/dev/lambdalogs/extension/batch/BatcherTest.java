@@ -45,6 +45,34 @@ class BatcherTest {
   }
 
   @Test
+  void aFullBatchIsSealedOnlyOnceTheShipperHasRoomForItAndTheWaitHoldsNoLock() {
+    List<String> calls = new ArrayList<>();
+    Batcher[] self = new Batcher[1];
+    Outbox shipper = new Outbox() {
+      @Override
+      public void accept(SealedBatch batch) {
+        calls.add("accept " + batch.rawBytes());
+      }
+
+      @Override
+      public void awaitRoom(long bytes) {
+        calls.add("awaitRoom");
+        assertThat(bytes).as("at least what it will take").isGreaterThanOrEqualTo(1024 + 18);
+        assertThat(Thread.holdsLock(self[0])).as("the shipper's thread seals due batches meanwhile").isFalse();
+      }
+    };
+    self[0] = new Batcher(1024, 60_000, true, new ArchiveKey("p/", "f", "e", true), loss, shipper);
+    for (int i = 0; i < 40; i++) {
+      self[0].add(Line.text("2026-11-24T10:00:00.000Z", "{\"n\":" + i + ",\"pad\":\"" + "x".repeat(40) + "\"}"));
+    }
+    assertThat(calls).hasSizeGreaterThanOrEqualTo(2).startsWith("awaitRoom");
+    for (int i = 0; i < calls.size(); i += 2) {
+      assertThat(calls.get(i)).isEqualTo("awaitRoom");
+      assertThat(calls.get(i + 1)).startsWith("accept ");
+    }
+  }
+
+  @Test
   void isDueByTheFirstEventsOwnTime() {
     Batcher batcher = batcher(1 << 20, 1_000);
     long now = System.currentTimeMillis();

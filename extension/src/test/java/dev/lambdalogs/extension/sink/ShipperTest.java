@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shipper's promises, on a simulated clock: every failure is retried with a backoff that grows to
- * its cap, shutdown shortens the retries and ends them at its deadline, and past the memory cap the
- * oldest waiting batches are dropped and counted, never the one being written.
+ * its cap, shutdown shortens the retries and ends them at its deadline, a reader waits for room while
+ * writing works, and past the memory cap the oldest waiting batches are dropped and counted, never the one
+ * being written.
  */
 class ShipperTest {
   static final SinkException SLOW_DOWN = new SinkException("S3 says SlowDown", true);
@@ -160,6 +161,53 @@ class ShipperTest {
     shipper.shipNext();
     assertThat(sink.written).containsExactly("big");
     assertThat(loss.totalDroppedEvents()).isZero();
+  }
+
+  @Test
+  void whileWritingWorksAReaderWaitsForRoomUntilABatchIsWrittenInsteadOfDroppingOne() {
+    Shipper shipper = shipper(250);
+    shipper.accept(batch("1", 100, 10));
+    long start = clock.millis();
+    shipper.awaitRoom(100);
+    assertThat(clock.millis()).as("room for it: no wait").isEqualTo(start);
+    shipper.accept(batch("2", 100, 10));
+    clock.at(start + 700, shipper::shipNext); // the shipper's thread writes "1" then
+    shipper.awaitRoom(100);
+    assertThat(clock.millis()).as("waited for the write").isEqualTo(start + 700);
+    assertThat(sink.written).containsExactly("1");
+    shipper.accept(batch("3", 100, 10));
+    assertThat(loss.totalDroppedEvents()).isZero();
+  }
+
+  @Test
+  void onceWritingHasFailedForAWhileTheReaderNoLongerWaitsAndTheCapDrops() {
+    sink.thenAlways(SLOW_DOWN);
+    Shipper shipper = shipper(250);
+    shipper.accept(batch("1", 100, 10));
+    shipper.accept(batch("2", 100, 10));
+    long failedFirstAt = clock.millis();
+    long[] gaveUpAt = new long[1];
+    clock.at(failedFirstAt + 1_000, () -> {
+      shipper.awaitRoom(100); // the reader, one second into the outage
+      gaveUpAt[0] = clock.millis();
+      shipper.accept(batch("3", 100, 30));
+      shipper.stopRetryingAt(clock.millis()); // ends this test's write of "1"
+    });
+    shipper.shipNext();
+    assertThat(gaveUpAt[0] - failedFirstAt).as("waited out the patience, no longer")
+        .isBetween(Shipper.ROOM_PATIENCE_MS, Shipper.ROOM_PATIENCE_MS + 1_000);
+    assertThat(loss.totalDroppedEvents()).as("then the cap dropped the oldest waiting").isEqualTo(10);
+  }
+
+  @Test
+  void atShutdownTheReaderNeverWaitsForRoom() {
+    Shipper shipper = shipper(250);
+    shipper.accept(batch("1", 100, 10));
+    shipper.accept(batch("2", 100, 10));
+    shipper.stopRetryingAt(clock.millis() + 1_000);
+    long before = clock.millis();
+    shipper.awaitRoom(100);
+    assertThat(clock.millis()).isEqualTo(before);
   }
 
   @Test
