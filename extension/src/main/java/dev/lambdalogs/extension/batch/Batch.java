@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
  * compressed size, and the work happens while the function runs rather than when the batch is sealed.
  */
 final class Batch {
+  private static final long PENDING_AT_MOST = 256 * 1024;
   final String firstEventTime;
   /** Since when its oldest line has waited: the event's own time, or its arrival when that is unknown. */
   final long oldestMillis;
@@ -61,12 +62,15 @@ final class Batch {
   }
 
   /**
-   * Its size once sealed, at most: what zlib's deflateBound allows for lines that do not compress, and
-   * the gzip header and trailer; for a batch kept in memory compressed, an upper bound cheaper than
-   * flushing the deflater to measure it.
+   * Its size once sealed, at most: what is compressed so far, and what the buffer and the deflater may
+   * still hold (32 KiB of lines in the buffer; zlib's pending block of at most 16K symbols of at most 6
+   * bytes each; the stream's 8 KiB output buffer; the trailer), rounded up; never more than the lines
+   * would take stored, as zlib's deflateBound allows. Cheaper than flushing the deflater to measure it,
+   * and close enough that batches of compressible lines still queue several deep under the cap.
    */
   long sealedBytesAtMost() {
-    return rawBytes + (rawBytes >> 11) + 64;
+    long stored = rawBytes + (rawBytes >> 11) + 64;
+    return Math.min(stored, bytes.size() + PENDING_AT_MOST);
   }
 
   SealedBatch seal(String key) {

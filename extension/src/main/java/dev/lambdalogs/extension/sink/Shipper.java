@@ -26,8 +26,8 @@ public final class Shipper implements Outbox {
   private static final int WRITE_TIMEOUT_MS = 20_000;
   /**
    * How long the reader still waits for room once writing fails: a throttled write or two should not
-   * cost a batch, but an outage must not stall the platform's deliveries for good (it would drop the
-   * newest lines, unannounced to us, where the cap drops the oldest and counts them).
+   * cost a batch, but an outage must not stall the platform's deliveries for good: its buffer would
+   * overflow and drop the newest lines, where the cap keeps them and drops the oldest.
    */
   static final long ROOM_PATIENCE_MS = 5_000;
 
