@@ -1,18 +1,32 @@
 #!/bin/sh
 # Makes the Java runtime of the layer's "-jre" variant, for functions whose runtime has no JVM.
-#   build-jre.sh JDK OUTPUT
+#   build-jre.sh OUTPUT [JDK]
 # jlink from Temurin 25, whose binaries need only glibc 2.17 (Amazon Linux 2 and 2023); Debian's OpenJDK
 # needs glibc 2.34 and must not be used. Only the modules the extension uses, no debug data, resources
 # left uncompressed (decompressing them would cost CPU at every start), and a CDS archive of exactly the
 # JDK classes the extension loads (classlist beside this script), mapped rather than parsed at start.
+# Without JDK (-Djre.jdk=PATH), it looks for Temurin 25 in JAVA_HOME and /usr/lib/jvm; with none, the
+# build fails and says what to install: a lambdalogs without its -jre variant is not a whole build.
 set -eu
-jdk=$1
-out=$2
-if [ ! -x "$jdk/bin/jlink" ] || ! "$jdk/bin/java" -version 2>&1 | grep -q 'Temurin-25'; then
-  echo "[jre] no Temurin 25 at $jdk: the -jre layer variant is not built." >&2
-  echo "[jre] Install Temurin 25 (it is under /usr/lib/jvm on these machines) or pass -Djre.jdk=PATH." >&2
-  rm -rf "$out"
-  exit 0
+out=$1
+jdk=${2:-}
+is_temurin25() {
+  [ -x "$1/bin/jlink" ] && "$1/bin/java" -version 2>&1 | grep -q 'Temurin-25'
+}
+if [ -z "$jdk" ]; then
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25*; do
+    if [ -n "$candidate" ] && is_temurin25 "$candidate"; then
+      jdk=$candidate
+      break
+    fi
+  done
+fi
+if [ -z "$jdk" ] || ! is_temurin25 "$jdk"; then
+  where=${jdk:+"at $jdk (-Djre.jdk)"}
+  echo "[jre] no Temurin 25 JDK ${where:-in JAVA_HOME or /usr/lib/jvm/temurin-25*}: the layer's -jre variant needs one." >&2
+  echo "[jre] Install it (Debian and Ubuntu: apt-get install temurin-25-jdk, from Adoptium's repository at" >&2
+  echo "[jre] https://packages.adoptium.net/artifactory/deb; elsewhere https://adoptium.net), or pass -Djre.jdk=PATH." >&2
+  exit 1
 fi
 stamp="$out/.built-from"
 classlist="$(dirname "$0")/classlist"
