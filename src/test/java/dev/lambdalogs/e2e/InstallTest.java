@@ -265,6 +265,18 @@ class InstallTest {
   }
 
   @Test
+  void statusReadsAHandSetPrefixAsTheExtensionDoes() {
+    assertThat(cli.run("install", "-f", "greeter_fn", "--prefix", "team/logs").exit()).isZero();
+    // by hand, without the trailing slash: the extension adds it, so nothing has drifted
+    Map<String, String> env = new HashMap<>(account.environmentOf("greeter_fn"));
+    env.put("LAMBDALOGS_PREFIX", "team/logs");
+    account.lambda.updateFunctionConfiguration(b -> b.functionName("greeter_fn").environment(e -> e.variables(env)));
+    Cli.Run run = cli.run("status", "--check", "-f", "greeter_fn");
+    assertThat(run.exit()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("s3://" + BUCKET + "/team/logs/greeter_fn/");
+  }
+
+  @Test
   void statusCheckCountsFunctionsThatCannotTakeTheLayerAsNotApplicable() {
     account.function("arm_python_fn", "python3.12", "arm64", sharedRole, Map.of(), List.of(), Map.of("team", "web"));
     account.imageFunction("image_fn", sharedRole);

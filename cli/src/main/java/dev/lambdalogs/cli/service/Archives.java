@@ -19,14 +19,14 @@ public final class Archives {
   private Archives() {}
 
   public static Location locate(Aws aws, Path dir, String bucket, String prefix, List<String> functions) {
-    String chosenPrefix = prefix;
+    String chosenPrefix = prefix == null ? null : Config.keyPrefix(prefix);
     String chosenBucket = bucket;
     if (dir == null && chosenBucket == null && !functions.isEmpty()) {
       Map<String, String> env = new Functions(aws).get(aws.region(), functions.get(0)).environment();
-      chosenBucket = chosenBucket != null ? chosenBucket : env.get("LAMBDALOGS_BUCKET");
-      chosenPrefix = chosenPrefix != null ? chosenPrefix : env.get("LAMBDALOGS_PREFIX");
+      chosenBucket = env.get("LAMBDALOGS_BUCKET");
+      chosenPrefix = chosenPrefix != null ? chosenPrefix : Config.prefixOf(env);
     }
-    chosenPrefix = chosenPrefix == null ? Config.DEFAULT_PREFIX : Config.keyPrefix(chosenPrefix);
+    chosenPrefix = chosenPrefix == null ? Config.DEFAULT_PREFIX : chosenPrefix;
     if (dir != null) {
       return new Location(new DirSource(dir), chosenPrefix);
     }

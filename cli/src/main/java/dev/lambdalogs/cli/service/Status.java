@@ -62,7 +62,7 @@ public final class Status {
     }
     String layer = ours.get();
     String bucket = t.environment().get("LAMBDALOGS_BUCKET");
-    String prefix = t.environment().getOrDefault("LAMBDALOGS_PREFIX", Config.DEFAULT_PREFIX);
+    String prefix = Config.prefixOf(t.environment());
     String destination = bucket == null ? null : "s3://" + bucket + "/" + prefix + t.name() + "/";
     // Lambda, IAM and S3 are asked at once: one round trip's wait instead of four
     Supplier<Optional<String>> grant = bucket == null ? Optional::empty

@@ -38,6 +38,15 @@ public record Config(
     return prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
   }
 
+  /**
+   * The key prefix a function's environment gives the extension: its {@code LAMBDALOGS_PREFIX} ending in
+   * '/', or the default when that is unset, blank or starts with '/'. The CLI reads it here too.
+   */
+  public static String prefixOf(Map<String, String> env) {
+    String value = env.get("LAMBDALOGS_PREFIX");
+    return value == null || value.isBlank() || value.trim().startsWith("/") ? DEFAULT_PREFIX : keyPrefix(value.trim());
+  }
+
   /** True when there is somewhere to write: a bucket, or a local folder. */
   public boolean hasDestination() {
     return localDir != null || bucket != null;
@@ -119,7 +128,7 @@ public record Config(
       if (value.startsWith("/")) {
         return bad("LAMBDALOGS_PREFIX", value, "a key prefix that does not start with '/'", DEFAULT_PREFIX);
       }
-      return keyPrefix(value);
+      return prefixOf(env);
     }
 
     Set<String> types() {
