@@ -206,6 +206,9 @@ class TailTest {
     Cli.Run empty = tail("--since", "10m");
     assertThat(empty.exit()).isZero();
     assertThat(empty.err()).contains("no logs in s3://" + BUCKET + "/lambda-logs/");
+    Cli.Run emptyDir = cli.run("tail", "--dir", dir.toString(), "--since", "10m");
+    assertThat(emptyDir.exit()).isZero();
+    assertThat(emptyDir.err()).as("the folder and the prefix, as one path").contains("no logs in " + dir + "/lambda-logs/");
   }
 
   @Test

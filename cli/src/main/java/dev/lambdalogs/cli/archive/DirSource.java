@@ -49,7 +49,8 @@ public final class DirSource implements Source {
 
   @Override
   public String describe() {
-    return root.toString();
+    String folder = root.toString();
+    return folder.endsWith("/") ? folder : folder + "/"; // a prefix follows
   }
 
   private static long size(Path p) {

@@ -20,6 +20,6 @@ public interface Source {
 
   InputStream open(String key) throws IOException;
 
-  /** Where it is, for messages: {@code s3://bucket/} or a path. */
+  /** Where it is, for messages, ready for a prefix to follow: {@code s3://bucket/} or a folder ending in /. */
   String describe();
 }
