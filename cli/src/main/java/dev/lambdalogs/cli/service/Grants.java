@@ -36,7 +36,8 @@ public final class Grants {
   }
 
   /** The statements a function needs. */
-  public List<Map<String, Object>> statements(Target target, String bucket, String prefix, boolean disableCloudWatch) {
+  public static List<Map<String, Object>> statements(Target target, String bucket, String prefix,
+      boolean disableCloudWatch) {
     List<Map<String, Object>> statements = new ArrayList<>();
     statements.add(statement("LambdalogsWrite", "Allow", List.of("s3:PutObject"), writeResource(target, bucket, prefix)));
     if (disableCloudWatch) {

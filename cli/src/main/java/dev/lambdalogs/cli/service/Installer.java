@@ -111,7 +111,7 @@ public final class Installer {
           + MAX_LAYERS + ": remove one, or merge two into one");
     }
     State after = new State(layersAfter, withSettings(target.environment(), settings));
-    List<Map<String, Object>> statements = grants.statements(target, settings.bucket(), settings.prefix(),
+    List<Map<String, Object>> statements = Grants.statements(target, settings.bucket(), settings.prefix(),
         settings.disableCloudWatch());
     boolean grantChanges = !granted.get().equals(statements);
     boolean configChanges = !after.equals(before(target));
