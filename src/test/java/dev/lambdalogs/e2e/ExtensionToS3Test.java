@@ -291,7 +291,7 @@ class ExtensionToS3Test {
     archive().assertLayout(FUNCTION).assertFunctionLines(logged);
   }
 
-  /** How many function lines S3 holds now; a failed read counts as none yet. */
+  /** How many function lines S3 holds now; -1 while it cannot be read (the wait then goes on). */
   long archivedLines() {
     try {
       return archive().functionLines().size();
