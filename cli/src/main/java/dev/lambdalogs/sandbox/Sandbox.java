@@ -1,6 +1,6 @@
 package dev.lambdalogs.sandbox;
 
-import dev.lambdalogs.cli.util.Json;
+import dev.lambdalogs.contract.json.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.lambdalogs.sandbox;
 
-import dev.lambdalogs.cli.util.Json;
+import dev.lambdalogs.contract.json.Json;
 
-import dev.lambdalogs.extension.util.Http;
+import dev.lambdalogs.contract.http.Http;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

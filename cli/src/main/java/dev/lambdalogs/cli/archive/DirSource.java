@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.archive;
 
+import dev.lambdalogs.contract.archive.ArchiveLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class DirSource implements Source {
     try (Stream<Path> files = Files.walk(start)) {
       return files.filter(Files::isRegularFile)
           .map(p -> new ObjectRef(root.relativize(p).toString().replace('\\', '/'), size(p), written(p)))
-          .filter(o -> o.key().startsWith(prefix) && (o.key().endsWith(".ndjson.gz") || o.key().endsWith(".ndjson")))
+          .filter(o -> o.key().startsWith(prefix) && ArchiveLayout.isObject(o.key()))
           .filter(o -> startAfter == null || o.key().compareTo(startAfter) > 0)
           .sorted(java.util.Comparator.comparing(ObjectRef::key))
           .toList();

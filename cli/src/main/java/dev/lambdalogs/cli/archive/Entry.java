@@ -1,6 +1,6 @@
 package dev.lambdalogs.cli.archive;
 
-import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import java.util.Comparator;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.lambdalogs.cli.archive;
 
-import dev.lambdalogs.extension.util.Times;
+import dev.lambdalogs.contract.time.Times;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.archive;
 
+import dev.lambdalogs.contract.archive.ArchiveLayout;
 import dev.lambdalogs.cli.util.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +26,9 @@ public final class Listing {
     List<String> names = functions.isEmpty() ? source.children(prefix) : functions;
     List<String[]> listings = new ArrayList<>(); // function, hour prefix, start-after
     for (String function : names) {
-      List<String> hours = Keys.hourPrefixes(prefix, function, from, to);
+      List<String> hours = ArchiveLayout.hourPrefixes(prefix, function, from, to);
       for (int i = 0; i < hours.size(); i++) {
-        listings.add(new String[] {function, hours.get(i), i == 0 ? Keys.startAfter(hours.get(0), from) : null});
+        listings.add(new String[] {function, hours.get(i), i == 0 ? ArchiveLayout.startAfter(hours.get(0), from) : null});
       }
     }
     // one listing per function and hour, several at once: the first line should not wait for them in turn
@@ -35,7 +36,7 @@ public final class Listing {
       List<Reader.Item> items = new ArrayList<>();
       try {
         for (Source.ObjectRef object : source.list(l[1], l[2])) {
-          long time = Keys.time(object.key());
+          long time = ArchiveLayout.time(object.key());
           // the look-back lists objects begun before the range; one written before it began holds nothing in it
           boolean writtenBefore = object.written() >= 0 && object.written() < from.toEpochMilli() - CLOCK_SKEW_MS;
           if (time >= 0 && time <= to.toEpochMilli() && !writtenBefore) {

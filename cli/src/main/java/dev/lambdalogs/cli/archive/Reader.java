@@ -1,7 +1,8 @@
 package dev.lambdalogs.cli.archive;
 
-import dev.lambdalogs.extension.util.Json;
-import dev.lambdalogs.extension.util.Times;
+import dev.lambdalogs.contract.archive.ArchiveLayout;
+import dev.lambdalogs.contract.json.Json;
+import dev.lambdalogs.contract.time.Times;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ public final class Reader {
   /** Reads the objects (in any order) and passes each event that {@code keep} accepts to {@code out}, in time order. */
   public void read(List<Item> items, Predicate<Entry> keep, Consumer<Entry> out) {
     List<Item> ordered = new ArrayList<>(items);
-    ordered.sort(Comparator.comparingLong((Item i) -> Keys.time(i.object().key())).thenComparing(i -> i.object().key()));
+    ordered.sort(Comparator.comparingLong((Item i) -> ArchiveLayout.time(i.object().key())).thenComparing(i -> i.object().key()));
     PriorityQueue<Entry> pending = new PriorityQueue<>(Entry.ORDER);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
     try {
@@ -70,7 +71,7 @@ public final class Reader {
           long place = (long) next++ << 32; // equal times: in the order of the objects, then of their lines
           ahead.add(pool.submit(() -> fetch(item, place)));
         }
-        long keyTime = Keys.time(ordered.get(i).object().key());
+        long keyTime = ArchiveLayout.time(ordered.get(i).object().key());
         while (!pending.isEmpty() && pending.peek().time() < keyTime) {
           out.accept(pending.poll());
         }
@@ -113,7 +114,7 @@ public final class Reader {
         }
         try {
           long time = timeOf(line);
-          entries.add(new Entry(time < 0 ? Keys.time(key) : time, place + entries.size(), item.function(), key, line));
+          entries.add(new Entry(time < 0 ? ArchiveLayout.time(key) : time, place + entries.size(), item.function(), key, line));
         } catch (IllegalArgumentException e) {
           count(true);
           if (!reportedLine) {

@@ -2,10 +2,10 @@ package dev.lambdalogs.cli.archive;
 
 import dev.lambdalogs.cli.service.Errors;
 import dev.lambdalogs.cli.service.Unreachable;
-import dev.lambdalogs.extension.sink.Bucket;
-import dev.lambdalogs.extension.sink.SigV4;
-import dev.lambdalogs.extension.util.Backoff;
-import dev.lambdalogs.extension.util.Http;
+import dev.lambdalogs.contract.s3.Bucket;
+import dev.lambdalogs.contract.s3.SigV4;
+import dev.lambdalogs.contract.http.Backoff;
+import dev.lambdalogs.contract.http.Http;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

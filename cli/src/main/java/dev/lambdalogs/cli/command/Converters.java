@@ -1,7 +1,7 @@
 package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.TimeRange;
-import dev.lambdalogs.extension.config.Config;
+import dev.lambdalogs.contract.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,9 +98,9 @@ final class Converters {
     @Override
     public String convert(String value) {
       String type = value.trim().toLowerCase(Locale.ROOT);
-      if (!Config.TELEMETRY_TYPES.contains(type)) {
+      if (!Settings.TELEMETRY_TYPES.contains(type)) {
         throw new TypeConversionException("'" + value + "' is not a telemetry type: use " + String.join(", ",
-            Config.TELEMETRY_TYPES));
+            Settings.TELEMETRY_TYPES));
       }
       return type;
     }
@@ -114,12 +114,12 @@ final class Converters {
     public String convert(String value) {
       String type = value.trim();
       String category = type.toLowerCase(Locale.ROOT);
-      if (Config.TELEMETRY_TYPES.contains(category)) {
+      if (Settings.TELEMETRY_TYPES.contains(category)) {
         return category;
       }
       if (!EXACT.matcher(type).matches()) {
         throw new TypeConversionException("'" + value + "' is not an event type: use " + String.join(", ",
-            Config.TELEMETRY_TYPES) + ", or an exact type such as platform.report");
+            Settings.TELEMETRY_TYPES) + ", or an exact type such as platform.report");
       }
       return type;
     }
@@ -162,7 +162,7 @@ final class Converters {
   /** The extension's flush interval, within the bounds it takes (LAMBDALOGS_FLUSH_INTERVAL_S). */
   static final class FlushSeconds extends WholeNumber {
     FlushSeconds() {
-      super(1, 3600, "seconds");
+      super(Settings.MIN_FLUSH_INTERVAL_S, Settings.MAX_FLUSH_INTERVAL_S, "seconds");
     }
   }
 

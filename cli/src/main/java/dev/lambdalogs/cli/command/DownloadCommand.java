@@ -8,7 +8,7 @@ import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Errors;
 import dev.lambdalogs.cli.util.ExitException;
-import dev.lambdalogs.cli.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.cli.util.Parallel;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
 import dev.lambdalogs.cli.util.Parallel;
-import dev.lambdalogs.extension.config.Config;
+import dev.lambdalogs.contract.settings.Settings;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,7 +27,7 @@ public final class InstallCommand extends FleetCommand {
   @Option(names = "--bucket", paramLabel = "BUCKET", converter = Converters.BucketName.class, description = "Destination bucket (default: lambdalogs-ACCOUNT-REGION).")
   String bucket;
 
-  @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = Config.DEFAULT_PREFIX,
+  @Option(names = "--prefix", paramLabel = "PREFIX", defaultValue = Settings.DEFAULT_PREFIX,
       description = "Key prefix (default: ${DEFAULT-VALUE}).")
   String prefix;
 
@@ -69,7 +69,7 @@ public final class InstallCommand extends FleetCommand {
 
   @Override
   List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress) {
-    return installer.install(targets, new Installer.Settings(destination, Config.keyPrefix(prefix),
+    return installer.install(targets, new Installer.Choices(destination, Settings.keyPrefix(prefix),
         types == null ? null : String.join(",", types), flushInterval, disableCloudWatch), dryRun, progress);
   }
 }

@@ -3,7 +3,7 @@ package dev.lambdalogs.cli.command;
 import dev.lambdalogs.cli.layer.Layer;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Layers;
-import dev.lambdalogs.cli.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.cli.util.ExitException;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import dev.lambdalogs.cli.service.Errors;
 import dev.lambdalogs.cli.service.Functions;
 import dev.lambdalogs.cli.service.Status;
 import dev.lambdalogs.cli.util.ExitException;
-import dev.lambdalogs.cli.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.cli.util.Parallel;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.Entry;
-import dev.lambdalogs.cli.archive.Keys;
+import dev.lambdalogs.contract.archive.ArchiveLayout;
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.output.EventFormat;
 import dev.lambdalogs.cli.service.Archives;
@@ -131,7 +131,7 @@ public final class TailCommand implements Callable<Integer> {
       err.flush();
     }
     Map<String, Long> printed = new HashMap<>();
-    first.forEach(i -> printed.put(i.object().key(), Keys.time(i.object().key())));
+    first.forEach(i -> printed.put(i.object().key(), ArchiveLayout.time(i.object().key())));
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(Math.max(200, pause));
@@ -140,7 +140,7 @@ public final class TailCommand implements Callable<Integer> {
       }
       Instant now = Instant.now();
       List<Reader.Item> fresh = archive.items(where, now.minus(FOLLOW_WINDOW), now).stream().filter(i -> !printed.containsKey(i.object().key())).toList();
-      fresh.forEach(i -> printed.put(i.object().key(), Keys.time(i.object().key())));
+      fresh.forEach(i -> printed.put(i.object().key(), ArchiveLayout.time(i.object().key())));
       reader.read(fresh, keep, print);
       out.flush();
       long forget = now.minus(FOLLOW_WINDOW).minus(Duration.ofHours(1)).toEpochMilli();

@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.demo;
 
+import dev.lambdalogs.contract.settings.Settings;
 import dev.lambdalogs.cli.archive.DirSource;
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.archive.Entry;
@@ -41,8 +42,8 @@ public final class Demo {
     Layer.unzip(zip.bytes(), layerDir);
 
     Map<String, String> env = Map.of(
-        "LAMBDALOGS_LOCAL_DIR", archiveDir.toAbsolutePath().toString(),
-        "LAMBDALOGS_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Settings.LOCAL_DIR, archiveDir.toAbsolutePath().toString(),
+        Settings.JAVA, Path.of(System.getProperty("java.home"), "bin", "java").toString());
     List<Sandbox.InvokeResult> invocations = new ArrayList<>();
     Sandbox.ShutdownResult shutdown;
     Sandbox.InitResult init;

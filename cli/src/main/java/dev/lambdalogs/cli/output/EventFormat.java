@@ -1,7 +1,7 @@
 package dev.lambdalogs.cli.output;
 
 import dev.lambdalogs.cli.archive.Entry;
-import dev.lambdalogs.cli.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

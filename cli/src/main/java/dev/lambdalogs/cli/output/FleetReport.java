@@ -4,7 +4,7 @@ import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Installer.Outcome;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Installer.State;
-import dev.lambdalogs.cli.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.lambdalogs.cli.service;
 import dev.lambdalogs.cli.archive.DirSource;
 import dev.lambdalogs.cli.archive.S3Source;
 import dev.lambdalogs.cli.archive.Source;
-import dev.lambdalogs.extension.config.Config;
+import dev.lambdalogs.contract.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +19,14 @@ public final class Archives {
   private Archives() {}
 
   public static Location locate(Aws aws, Path dir, String bucket, String prefix, List<String> functions) {
-    String chosenPrefix = prefix == null ? null : Config.keyPrefix(prefix);
+    String chosenPrefix = prefix == null ? null : Settings.keyPrefix(prefix);
     String chosenBucket = bucket;
     if (dir == null && chosenBucket == null && !functions.isEmpty()) {
       Map<String, String> env = new Functions(aws).get(aws.region(), functions.get(0)).environment();
-      chosenBucket = env.get("LAMBDALOGS_BUCKET");
-      chosenPrefix = chosenPrefix != null ? chosenPrefix : Config.prefixOf(env);
+      chosenBucket = env.get(Settings.BUCKET);
+      chosenPrefix = chosenPrefix != null ? chosenPrefix : Settings.prefixOf(env);
     }
-    chosenPrefix = chosenPrefix == null ? Config.DEFAULT_PREFIX : chosenPrefix;
+    chosenPrefix = chosenPrefix == null ? Settings.DEFAULT_PREFIX : chosenPrefix;
     if (dir != null) {
       return new Location(new DirSource(dir), chosenPrefix);
     }

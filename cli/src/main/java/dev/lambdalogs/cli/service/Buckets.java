@@ -1,6 +1,6 @@
 package dev.lambdalogs.cli.service;
 
-import dev.lambdalogs.cli.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

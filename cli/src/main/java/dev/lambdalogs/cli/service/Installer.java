@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.contract.settings.Settings;
 import dev.lambdalogs.cli.util.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  */
 public final class Installer {
   /** What install writes into the function's environment. */
-  public record Settings(String bucket, String prefix, String types, Integer flushIntervalS, boolean disableCloudWatch) {}
+  public record Choices(String bucket, String prefix, String types, Integer flushIntervalS, boolean disableCloudWatch) {}
 
   public enum Outcome { INSTALLED, UPDATED, UP_TO_DATE, REMOVED, NOT_INSTALLED, PLANNED, SKIPPED, FAILED }
 
@@ -66,7 +67,7 @@ public final class Installer {
     this.journal = journal;
   }
 
-  public List<Result> install(List<Target> targets, Settings settings, boolean dryRun, Consumer<Result> progress) {
+  public List<Result> install(List<Target> targets, Choices settings, boolean dryRun, Consumer<Result> progress) {
     Function<Target, Plan> planner = t -> planInstall(t, settings, dryRun);
     journal.step("planning " + count(targets.size(), "function"));
     List<Plan> plans = Parallel.map(targets, parallel, t -> guarded(t, planner));
@@ -87,7 +88,7 @@ public final class Installer {
     return writeGrants(applied).stream().map(p -> report(progress, p.result())).toList();
   }
 
-  private Plan planInstall(Target target, Settings settings, boolean dryRun) {
+  private Plan planInstall(Target target, Choices settings, boolean dryRun) {
     if (target.isImage()) {
       return done(target, Outcome.SKIPPED, "container image: layers do not apply to it "
           + "(add the extension to the image's /opt/extensions instead)");
@@ -144,7 +145,7 @@ public final class Installer {
       return done(target, Outcome.SKIPPED, "container image: layers do not apply to it");
     }
     Map<String, String> env = new LinkedHashMap<>(target.environment());
-    env.keySet().removeIf(k -> k.startsWith("LAMBDALOGS_"));
+    env.keySet().removeIf(k -> k.startsWith(Settings.NAME_PREFIX));
     State after = new State(target.layers().stream().filter(l -> !Layers.isOurs(l)).toList(), env);
     boolean grantChanges = !grants.current(target).isEmpty();
     boolean configChanges = !after.equals(before(target));
@@ -255,12 +256,12 @@ public final class Installer {
     return after;
   }
 
-  static Map<String, String> withSettings(Map<String, String> current, Settings settings) {
+  static Map<String, String> withSettings(Map<String, String> current, Choices settings) {
     Map<String, String> env = new LinkedHashMap<>(current);
-    env.put("LAMBDALOGS_BUCKET", settings.bucket());
-    env.put("LAMBDALOGS_PREFIX", settings.prefix());
-    putOrRemove(env, "LAMBDALOGS_TYPES", settings.types());
-    putOrRemove(env, "LAMBDALOGS_FLUSH_INTERVAL_S",
+    env.put(Settings.BUCKET, settings.bucket());
+    env.put(Settings.PREFIX, settings.prefix());
+    putOrRemove(env, Settings.TYPES, settings.types());
+    putOrRemove(env, Settings.FLUSH_INTERVAL_S,
         settings.flushIntervalS() == null ? null : settings.flushIntervalS().toString());
     return env;
   }

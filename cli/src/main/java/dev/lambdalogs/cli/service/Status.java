@@ -1,7 +1,7 @@
 package dev.lambdalogs.cli.service;
 
 import dev.lambdalogs.cli.util.Parallel;
-import dev.lambdalogs.extension.config.Config;
+import dev.lambdalogs.contract.settings.Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +61,8 @@ public final class Status {
           List.of("not installed"), t.managedInstancesNote());
     }
     String layer = ours.get();
-    String bucket = t.environment().get("LAMBDALOGS_BUCKET");
-    String prefix = Config.prefixOf(t.environment());
+    String bucket = t.environment().get(Settings.BUCKET);
+    String prefix = Settings.prefixOf(t.environment());
     String destination = bucket == null ? null : "s3://" + bucket + "/" + prefix + t.name() + "/";
     // Lambda, IAM and S3 are asked at once: one round trip's wait instead of four
     Supplier<Optional<String>> grant = bucket == null ? Optional::empty

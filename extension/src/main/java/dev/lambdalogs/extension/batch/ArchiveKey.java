@@ -1,11 +1,11 @@
 package dev.lambdalogs.extension.batch;
 
-import dev.lambdalogs.extension.util.Times;
+import dev.lambdalogs.contract.archive.ArchiveLayout;
+import dev.lambdalogs.contract.time.Times;
 
 /**
- * Names the objects: {@code PREFIX<function>/YYYY/MM/DD/HH/<yyyyMMdd'T'HHmmssSSS'Z'>-<environment>-<seq>.ndjson.gz}.
- * The time is the batch's first event's, so keys sort by time within a function; the environment id and
- * the sequence keep every key unique. After a SnapStart restore no key is older than the restore: the
+ * Names this environment's objects in the {@link ArchiveLayout}: its id, a sequence, and the batch's first
+ * event's time. After a SnapStart restore no key is older than the restore: the
  * snapshot's init events arrive with the snapshot's times, perhaps days old, where a reader of recent
  * logs would never look.
  */
@@ -14,14 +14,14 @@ public final class ArchiveKey {
   private final String function;
   private String environmentId;
   private long notBeforeMillis = Long.MIN_VALUE;
-  private final String suffix;
+  private final boolean gzip;
   private int sequence;
 
   public ArchiveKey(String prefix, String function, String environmentId, boolean gzip) {
     this.prefix = prefix;
     this.function = function;
     this.environmentId = environmentId;
-    this.suffix = gzip ? ".ndjson.gz" : ".ndjson";
+    this.gzip = gzip;
   }
 
   public synchronized String environmentId() {
@@ -42,8 +42,6 @@ public final class ArchiveKey {
         : millis < notBeforeMillis ? Times.stamp(Times.iso(notBeforeMillis))
         : Times.stamp(firstEventTime);
     sequence++;
-    return prefix + function + '/' + stamp.substring(0, 4) + '/' + stamp.substring(4, 6) + '/'
-        + stamp.substring(6, 8) + '/' + stamp.substring(9, 11) + '/' + stamp + '-' + environmentId + '-'
-        + Times.pad(sequence, 6) + suffix;
+    return ArchiveLayout.key(prefix, function, stamp, environmentId, sequence, gzip);
   }
 }

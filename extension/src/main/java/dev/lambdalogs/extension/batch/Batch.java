@@ -46,7 +46,7 @@ final class Batch {
   }
 
   /**
-   * Gzip at zlib's fastest level: on varied JSON log lines (10,000 of 230 bytes, src/test/bench/GzipLevels.java)
+   * Gzip at zlib's fastest level: on varied JSON log lines (10,000 of 230 bytes, e2e/bench/GzipLevels.java)
    * it takes 17 ms where the default level takes 29, for objects 13% larger (18.5% of the raw size against
    * 16.4%). Compressing is most of the extension's CPU per line, paid by a function that gets 7% of a vCPU.
    */

@@ -1,6 +1,6 @@
 package dev.lambdalogs.extension.batch;
 
-import dev.lambdalogs.extension.util.Times;
+import dev.lambdalogs.contract.time.Times;
 
 /**
  * Gathers archive lines into batches and seals a batch when it reaches the size limit, when its oldest

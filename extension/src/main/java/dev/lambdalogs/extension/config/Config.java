@@ -1,10 +1,10 @@
 package dev.lambdalogs.extension.config;
 
+import dev.lambdalogs.contract.settings.Settings;
 import dev.lambdalogs.extension.util.Log;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,24 +29,6 @@ public record Config(
     String functionName,
     Mode mode) {
 
-  public static final List<String> TELEMETRY_TYPES = List.of("platform", "function", "extension");
-  /** Where the objects go in the bucket when {@code LAMBDALOGS_PREFIX} is not set. */
-  public static final String DEFAULT_PREFIX = "lambda-logs/";
-
-  /** A key prefix as the objects use it: ending in '/', unless it is empty. */
-  public static String keyPrefix(String prefix) {
-    return prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-  }
-
-  /**
-   * The key prefix a function's environment gives the extension: its {@code LAMBDALOGS_PREFIX} ending in
-   * '/', or the default when that is unset, blank or starts with '/'. The CLI reads it here too.
-   */
-  public static String prefixOf(Map<String, String> env) {
-    String value = env.get("LAMBDALOGS_PREFIX");
-    return value == null || value.isBlank() || value.trim().startsWith("/") ? DEFAULT_PREFIX : keyPrefix(value.trim());
-  }
-
   /** True when there is somewhere to write: a bucket, or a local folder. */
   public boolean hasDestination() {
     return localDir != null || bucket != null;
@@ -54,20 +36,21 @@ public record Config(
 
   public static Config from(Map<String, String> env) {
     Reader r = new Reader(env);
-    Log.Level level = r.choice("LAMBDALOGS_LOG_LEVEL", Log.Level.WARN);
+    Log.Level level = r.choice(Settings.LOG_LEVEL, Log.Level.WARN);
     Log.setLevel(level);
     return new Config(
-        r.text("LAMBDALOGS_BUCKET", null),
+        r.text(Settings.BUCKET, null),
         r.prefix(),
         r.types(),
-        r.positive("LAMBDALOGS_FLUSH_INTERVAL_S", 60, 1, 3600) * 1000,
-        r.positive("LAMBDALOGS_FLUSH_BYTES", 4L << 20, 1024, 1L << 30),
+        r.positive(Settings.FLUSH_INTERVAL_S, Settings.DEFAULT_FLUSH_INTERVAL_S, Settings.MIN_FLUSH_INTERVAL_S,
+            Settings.MAX_FLUSH_INTERVAL_S) * 1000,
+        r.positive(Settings.FLUSH_BYTES, 4L << 20, 1024, 1L << 30),
         r.compression(),
         level,
         r.endpoint(),
-        r.bool("LAMBDALOGS_S3_PATH_STYLE", false),
-        r.path("LAMBDALOGS_LOCAL_DIR"),
-        r.positive("LAMBDALOGS_MAX_BUFFER_BYTES", 4L << 20, 64L << 10, 1L << 31),
+        r.bool(Settings.S3_PATH_STYLE, false),
+        r.path(Settings.LOCAL_DIR),
+        r.positive(Settings.MAX_BUFFER_BYTES, 4L << 20, 64L << 10, 1L << 31),
         r.text("AWS_REGION", r.text("AWS_DEFAULT_REGION", "us-east-1")),
         r.text("AWS_LAMBDA_FUNCTION_NAME", "unknown-function"),
         Mode.of(r.text("AWS_LAMBDA_INITIALIZATION_TYPE", null)));
@@ -124,24 +107,24 @@ public record Config(
     }
 
     String prefix() {
-      String value = text("LAMBDALOGS_PREFIX", DEFAULT_PREFIX);
+      String value = text(Settings.PREFIX, Settings.DEFAULT_PREFIX);
       if (value.startsWith("/")) {
-        return bad("LAMBDALOGS_PREFIX", value, "a key prefix that does not start with '/'", DEFAULT_PREFIX);
+        return bad(Settings.PREFIX, value, "a key prefix that does not start with '/'", Settings.DEFAULT_PREFIX);
       }
-      return prefixOf(env);
+      return Settings.prefixOf(env);
     }
 
     Set<String> types() {
-      String value = text("LAMBDALOGS_TYPES", null);
-      Set<String> fallback = Set.of("platform", "function");
+      String value = text(Settings.TYPES, null);
+      Set<String> fallback = Settings.DEFAULT_TYPES;
       if (value == null) {
         return fallback;
       }
       Set<String> types = new LinkedHashSet<>();
       for (String part : value.split(",")) {
         String type = part.trim().toLowerCase(Locale.ROOT);
-        if (!TELEMETRY_TYPES.contains(type)) {
-          return bad("LAMBDALOGS_TYPES", value, "a comma-separated list of platform, function, extension", fallback);
+        if (!Settings.TELEMETRY_TYPES.contains(type)) {
+          return bad(Settings.TYPES, value, "a comma-separated list of platform, function, extension", fallback);
         }
         types.add(type);
       }
@@ -149,11 +132,11 @@ public record Config(
     }
 
     boolean compression() {
-      String value = text("LAMBDALOGS_COMPRESSION", "gzip").toLowerCase(Locale.ROOT);
+      String value = text(Settings.COMPRESSION, "gzip").toLowerCase(Locale.ROOT);
       return switch (value) {
         case "gzip" -> true;
         case "none" -> false;
-        default -> bad("LAMBDALOGS_COMPRESSION", value, "gzip or none", true);
+        default -> bad(Settings.COMPRESSION, value, "gzip or none", true);
       };
     }
 

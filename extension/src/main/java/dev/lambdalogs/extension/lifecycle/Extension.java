@@ -5,7 +5,7 @@ import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.config.Config;
 import dev.lambdalogs.extension.config.Mode;
-import dev.lambdalogs.extension.sink.Bucket;
+import dev.lambdalogs.contract.s3.Bucket;
 import dev.lambdalogs.extension.sink.LocalSink;
 import dev.lambdalogs.extension.sink.S3Sink;
 import dev.lambdalogs.extension.sink.Shipper;

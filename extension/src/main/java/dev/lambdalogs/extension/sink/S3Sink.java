@@ -1,6 +1,8 @@
 package dev.lambdalogs.extension.sink;
 
-import dev.lambdalogs.extension.util.Http;
+import dev.lambdalogs.contract.s3.SigV4;
+import dev.lambdalogs.contract.s3.Bucket;
+import dev.lambdalogs.contract.http.Http;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Map;

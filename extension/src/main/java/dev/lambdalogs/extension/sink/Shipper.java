@@ -4,7 +4,7 @@ import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.batch.Outbox;
 import dev.lambdalogs.extension.batch.SealedBatch;
-import dev.lambdalogs.extension.util.Backoff;
+import dev.lambdalogs.contract.http.Backoff;
 import dev.lambdalogs.extension.util.Clock;
 import dev.lambdalogs.extension.util.Log;
 import java.io.IOException;

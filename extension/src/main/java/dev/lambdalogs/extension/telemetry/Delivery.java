@@ -1,6 +1,6 @@
 package dev.lambdalogs.extension.telemetry;
 
-import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.lambdalogs.extension.telemetry;
 
 import dev.lambdalogs.extension.batch.Line;
-import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

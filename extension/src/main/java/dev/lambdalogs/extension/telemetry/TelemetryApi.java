@@ -1,8 +1,8 @@
 package dev.lambdalogs.extension.telemetry;
 
 import dev.lambdalogs.extension.config.Mode;
-import dev.lambdalogs.extension.util.Http;
-import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.contract.http.Http;
+import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.extension.util.PlainHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

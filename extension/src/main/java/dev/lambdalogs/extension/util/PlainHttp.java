@@ -1,5 +1,6 @@
 package dev.lambdalogs.extension.util;
 
+import dev.lambdalogs.contract.http.Http;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package dev.lambdalogs.extension.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdalogs.extension.util.Times;
+import dev.lambdalogs.contract.time.Times;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -76,10 +76,10 @@ class BatcherTest {
   void isDueByTheFirstEventsOwnTime() {
     Batcher batcher = batcher(1 << 20, 1_000);
     long now = System.currentTimeMillis();
-    batcher.add(Line.text(dev.lambdalogs.extension.util.Times.iso(now - 5_000), "{}"));
+    batcher.add(Line.text(dev.lambdalogs.contract.time.Times.iso(now - 5_000), "{}"));
     assertThat(batcher.isDue(now)).as("it waited in the platform's buffer").isTrue();
     Batcher fresh = batcher(1 << 20, 1_000);
-    fresh.add(Line.text(dev.lambdalogs.extension.util.Times.iso(now), "{}"));
+    fresh.add(Line.text(dev.lambdalogs.contract.time.Times.iso(now), "{}"));
     assertThat(fresh.isDue(now + 999)).isFalse();
     assertThat(fresh.isDue(now + 1_000)).isTrue();
   }
@@ -89,14 +89,14 @@ class BatcherTest {
     Batcher batcher = batcher(64, 1_000);
     batcher.hold();
     long now = System.currentTimeMillis();
-    batcher.add(Line.text(dev.lambdalogs.extension.util.Times.iso(now - 60_000), "{\"a line longer than the 64-byte flush size, from before the snapshot\"}"));
+    batcher.add(Line.text(dev.lambdalogs.contract.time.Times.iso(now - 60_000), "{\"a line longer than the 64-byte flush size, from before the snapshot\"}"));
     batcher.sealIfDue(now);
     assertThat(sealed).as("over the size and due, but held").isEmpty();
     assertThat(batcher.isDue(now)).isFalse();
     batcher.release();
     assertThat(sealed).as("sealed once released: it is over the size").hasSize(1);
     batcher.hold();
-    batcher.add(Line.text(dev.lambdalogs.extension.util.Times.iso(now), "{}"));
+    batcher.add(Line.text(dev.lambdalogs.contract.time.Times.iso(now), "{}"));
     batcher.sealNow();
     assertThat(sealed).as("shutdown seals what is held").hasSize(2);
   }

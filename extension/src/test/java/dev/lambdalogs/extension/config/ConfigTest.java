@@ -50,15 +50,6 @@ class ConfigTest {
   }
 
   @Test
-  void thePrefixAsAFunctionsEnvironmentGivesIt() {
-    assertThat(Config.prefixOf(Map.of())).isEqualTo("lambda-logs/");
-    assertThat(Config.prefixOf(Map.of("LAMBDALOGS_PREFIX", "team/logs"))).isEqualTo("team/logs/");
-    assertThat(Config.prefixOf(Map.of("LAMBDALOGS_PREFIX", " team/ "))).isEqualTo("team/");
-    assertThat(Config.prefixOf(Map.of("LAMBDALOGS_PREFIX", "  "))).isEqualTo("lambda-logs/");
-    assertThat(Config.prefixOf(Map.of("LAMBDALOGS_PREFIX", "/abs"))).isEqualTo("lambda-logs/");
-  }
-
-  @Test
   void everyValueSet() {
     Config[] c = new Config[1];
     String err = stderrOf(() -> Config.from(Map.ofEntries(Map.entry("LAMBDALOGS_PREFIX", "logs"),

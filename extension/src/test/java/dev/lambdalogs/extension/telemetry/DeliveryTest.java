@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lambdalogs.extension.batch.Line;
-import dev.lambdalogs.extension.util.Json;
+import dev.lambdalogs.contract.json.Json;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

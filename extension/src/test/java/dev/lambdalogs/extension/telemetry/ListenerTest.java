@@ -6,7 +6,7 @@ import dev.lambdalogs.extension.batch.ArchiveKey;
 import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.batch.SealedBatch;
-import dev.lambdalogs.extension.util.Http;
+import dev.lambdalogs.contract.http.Http;
 import dev.lambdalogs.extension.util.PlainHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

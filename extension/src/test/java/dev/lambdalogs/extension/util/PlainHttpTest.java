@@ -1,5 +1,6 @@
 package dev.lambdalogs.extension.util;
 
+import dev.lambdalogs.contract.http.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
