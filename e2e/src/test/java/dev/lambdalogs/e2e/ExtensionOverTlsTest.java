@@ -2,6 +2,9 @@ package dev.lambdalogs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.model.ShutdownResult;
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.MotoServer;
@@ -39,11 +42,11 @@ class ExtensionOverTlsTest {
       if (jre) {
         env.remove("LAMBDALOGS_JAVA");
       }
-      try (Sandbox sandbox = Sandbox.start(Environment.layer(jre), new Sandbox.Function("tls_fn", env),
-          Sandbox.Options.defaults())) {
+      try (Sandbox sandbox = Sandbox.start(Environment.layer(jre), new LambdaFunction("tls_fn", env),
+          Limits.defaults())) {
         assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
         logged.addAll(Environment.invokeLogging(sandbox, 3, "over TLS from"));
-        Sandbox.ShutdownResult result = sandbox.shutdown();
+        ShutdownResult result = sandbox.shutdown();
         assertThat(result.exitErrors()).as(String.join("\n", sandbox.extensionOutput())).isEmpty();
         assertThat(result.killed()).isEmpty();
         if (jre) {

@@ -3,6 +3,14 @@ package dev.lambdalogs.e2e;
 import static dev.lambdalogs.e2e.support.Environment.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.sandbox.model.Handler;
+import dev.lambdalogs.sandbox.model.InitResult;
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.model.LogFormat;
+import dev.lambdalogs.sandbox.model.Mode;
+import dev.lambdalogs.sandbox.model.ShutdownResult;
+import dev.lambdalogs.sandbox.testing.Await;
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.ProxiedS3;
@@ -38,7 +46,7 @@ class ExtensionToS3Test {
   }
 
   /** A function that logs {@code count} numbered lines, remembered as what must arrive. */
-  Sandbox.Handler logs(String tag, int count) {
+  Handler logs(String tag, int count) {
     return invocation -> {
       for (int i = 0; i < count; i++) {
         String line = tag + " line " + i + " of " + invocation.requestId();
@@ -49,7 +57,7 @@ class ExtensionToS3Test {
   }
 
   /** Like {@link #logs}, with random hex on each line: it compresses about 2:1, so bytes pile up fast. */
-  Sandbox.Handler incompressibleLogs(String tag, int count) {
+  Handler incompressibleLogs(String tag, int count) {
     Random random = new Random(42);
     return invocation -> {
       for (int i = 0; i < count; i++) {
@@ -66,8 +74,8 @@ class ExtensionToS3Test {
   }
 
   /** Shuts the environment down and checks the extension left cleanly, before the deadline. */
-  static Sandbox.ShutdownResult assertCleanExit(Sandbox sandbox) {
-    Sandbox.ShutdownResult result = sandbox.shutdown();
+  static ShutdownResult assertCleanExit(Sandbox sandbox) {
+    ShutdownResult result = sandbox.shutdown();
     String output = String.join("\n", sandbox.extensionOutput());
     assertThat(result.killed()).as("killed at the deadline; its output:%n%s", output).isEmpty();
     assertThat(result.exitCodes()).as(output).containsEntry("lambdalogs", 0);
@@ -124,9 +132,9 @@ class ExtensionToS3Test {
 
   @Test
   void jsonLogFormatKeepsTheRecordObject() throws Exception {
-    Sandbox.Function function = new Sandbox.Function(FUNCTION, env(), Sandbox.LogFormat.JSON, 128, "us-east-1",
-        Sandbox.Mode.ON_DEMAND);
-    try (Sandbox sandbox = Environment.start(function, Sandbox.Options.defaults())) {
+    LambdaFunction function = new LambdaFunction(FUNCTION, env(), LogFormat.JSON, 128, "us-east-1",
+        Mode.ON_DEMAND);
+    try (Sandbox sandbox = Environment.start(function, Limits.defaults())) {
       sandbox.invoke(logs("json", 10));
       assertCleanExit(sandbox);
     }
@@ -154,7 +162,7 @@ class ExtensionToS3Test {
   @Test
   void shutdownWhileS3IsDownSaysWhatIsLost() throws Exception {
     servers.proxy().failAll(Fault.RESET);
-    Sandbox.ShutdownResult result;
+    ShutdownResult result;
     List<String> output;
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
       sandbox.invoke(logs("doomed", 10));
@@ -231,7 +239,7 @@ class ExtensionToS3Test {
     Map<String, String> env = env();
     env.remove("LAMBDALOGS_BUCKET");
     try (Sandbox sandbox = Environment.start(FUNCTION, env)) {
-      Sandbox.InitResult init = sandbox.initResult();
+      InitResult init = sandbox.initResult();
       assertThat(init.ok()).isFalse();
       assertThat(init.errorType()).isEqualTo("Extension.ConfigInvalid");
       assertThat(init.errorMessage()).contains("LAMBDALOGS_BUCKET is not set");
@@ -277,11 +285,11 @@ class ExtensionToS3Test {
     servers.proxy().latency(Duration.ofMillis(150));
     try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_MAX_BUFFER_BYTES", "65536",
         "LAMBDALOGS_FLUSH_BYTES", "16384", "LAMBDALOGS_FLUSH_INTERVAL_S", "1"))) {
-      Sandbox.Handler burst = incompressibleLogs("slow", 4_000);
+      Handler burst = incompressibleLogs("slow", 4_000);
       sandbox.invoke(invocation -> {
         burst.handle(invocation);
         // thawed until every line is in S3
-        Environment.await("all 4,000 lines written", () -> archivedLines() == logged.size());
+        Await.until("all 4,000 lines written", () -> archivedLines() == logged.size());
       });
       servers.proxy().heal();
       sandbox.invoke(logs("after", 10));
@@ -306,12 +314,12 @@ class ExtensionToS3Test {
         "LAMBDALOGS_FLUSH_BYTES", "16384"))) {
       servers.proxy().failAll(Fault.SLOW_DOWN);
       // 8 KiB objects: the cap holds 8 of them, few enough to write in a shutdown on a loaded machine
-      Sandbox.Handler squeezed = incompressibleLogs("squeezed", 20_000);
+      Handler squeezed = incompressibleLogs("squeezed", 20_000);
       sandbox.invoke(invocation -> {
         squeezed.handle(invocation);
         // thawed until every line is in the extension, while S3 still fails: the rest is for the cap
         Environment.awaitOutput(sandbox, "error: dropped ");
-        Environment.await("all 20,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
+        Await.until("all 20,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
       });
       servers.proxy().heal();
       sandbox.invoke(logs("recovered", 10));
@@ -328,14 +336,14 @@ class ExtensionToS3Test {
 
   @Test
   void atTheDefaultCapAnOutageDuringABigBurstDropsAndReportsButNeverRunsOutOfMemory() throws Exception {
-    Sandbox.Handler burst = incompressibleLogs("burst", 250_000); // the 4 MiB cap is passed well before the end
+    Handler burst = incompressibleLogs("burst", 250_000); // the 4 MiB cap is passed well before the end
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
       servers.proxy().failAll(Fault.SLOW_DOWN);
       sandbox.invoke(invocation -> {
         burst.handle(invocation);
         // thawed until the whole burst is in the extension, while S3 still fails
         Environment.awaitOutput(sandbox, "error: dropped ");
-        Environment.await("all 250,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
+        Await.until("all 250,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
       });
       servers.proxy().heal();
       sandbox.invoke(logs("after the outage", 10));

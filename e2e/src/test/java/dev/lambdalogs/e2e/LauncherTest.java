@@ -2,6 +2,9 @@ package dev.lambdalogs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.model.ShutdownResult;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.nio.file.Path;
@@ -27,11 +30,11 @@ class LauncherTest {
 
   /** Runs one invocation and returns the program the extension process ran. */
   String runOnce(boolean withJre, Map<String, String> env) throws Exception {
-    try (Sandbox sandbox = Sandbox.start(Environment.layer(withJre), new Sandbox.Function("fn", env),
-        Sandbox.Options.defaults())) {
+    try (Sandbox sandbox = Sandbox.start(Environment.layer(withJre), new LambdaFunction("fn", env),
+        Limits.defaults())) {
       assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
       sandbox.invoke(invocation -> invocation.log("hello"));
-      Sandbox.ShutdownResult result = sandbox.shutdown();
+      ShutdownResult result = sandbox.shutdown();
       assertThat(result.exitCodes()).containsEntry("lambdalogs", 0);
       return sandbox.stats().get(0).executable();
     }
@@ -57,8 +60,8 @@ class LauncherTest {
 
   @Test
   void withNoJvmAtAllInitFailsAndSaysWhatToDo() throws Exception {
-    try (Sandbox sandbox = Sandbox.start(Environment.layer(false), new Sandbox.Function("fn", env("PATH", "/nonexistent")),
-        Sandbox.Options.defaults())) {
+    try (Sandbox sandbox = Sandbox.start(Environment.layer(false), new LambdaFunction("fn", env("PATH", "/nonexistent")),
+        Limits.defaults())) {
       assertThat(sandbox.initResult().ok()).isFalse();
       assertThat(sandbox.initResult().errorType()).isEqualTo("Extension.Crash");
       Thread.sleep(100); // the output pump may trail the exit

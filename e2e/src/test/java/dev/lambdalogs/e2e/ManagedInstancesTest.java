@@ -3,6 +3,10 @@ package dev.lambdalogs.e2e;
 import static dev.lambdalogs.e2e.support.Environment.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.model.ShutdownResult;
+import dev.lambdalogs.sandbox.testing.Await;
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.ProxiedS3;
@@ -36,8 +40,8 @@ class ManagedInstancesTest {
   final Map<String, List<String>> logged = Collections.synchronizedMap(new LinkedHashMap<>());
 
   Sandbox start(String... keysAndValues) throws Exception {
-    Sandbox sandbox = Sandbox.start(Environment.layer(false), Sandbox.Function.managedInstances(FUNCTION,
-        with(Environment.s3(servers.proxy().endpoint(), BUCKET), keysAndValues)), Sandbox.Options.defaults());
+    Sandbox sandbox = Sandbox.start(Environment.layer(false), LambdaFunction.managedInstances(FUNCTION,
+        with(Environment.s3(servers.proxy().endpoint(), BUCKET), keysAndValues)), Limits.defaults());
     assertThat(sandbox.initResult().ok()).as("init: %s; extension output: %s", sandbox.initResult(),
         sandbox.extensionOutput()).isTrue();
     return sandbox;
@@ -81,8 +85,8 @@ class ManagedInstancesTest {
     }
   }
 
-  static Sandbox.ShutdownResult assertCleanExit(Sandbox sandbox) {
-    Sandbox.ShutdownResult result = sandbox.shutdown();
+  static ShutdownResult assertCleanExit(Sandbox sandbox) {
+    ShutdownResult result = sandbox.shutdown();
     String output = String.join("\n", sandbox.extensionOutput());
     assertThat(result.killed()).as(output).isEmpty();
     assertThat(result.exitCodes()).as(output).containsEntry("lambdalogs", 0);
@@ -123,7 +127,7 @@ class ManagedInstancesTest {
       invokeConcurrently(sandbox, 8, 40, 50);
       long lines = logged.values().stream().mapToLong(List::size).sum();
       // no INVOKE, no freeze: only its own timer can have written these, while the environment runs on
-      Environment.await("every line written before shutdown", () -> archivedLines() == lines);
+      Await.until("every line written before shutdown", () -> archivedLines() == lines);
       assertCleanExit(sandbox);
     }
     assertEveryLineFiledUnderItsRequest();

@@ -2,6 +2,7 @@ package dev.lambdalogs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.sandbox.model.ShutdownResult;
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Cli;
 import dev.lambdalogs.e2e.support.Environment;
@@ -42,7 +43,7 @@ class SignedRequestsTest {
     List<String> logged;
     try (Sandbox sandbox = Environment.start("signed_fn", Environment.s3(server.endpoint(), BUCKET))) {
       logged = Environment.invokeLogging(sandbox, 3, "signed line of");
-      Sandbox.ShutdownResult result = sandbox.shutdown();
+      ShutdownResult result = sandbox.shutdown();
       assertThat(result.exitCodes()).as(String.join("\n", sandbox.extensionOutput())).containsEntry("lambdalogs", 0);
     }
     Archive.read(s3, BUCKET, "lambda-logs/").assertFunctionLines(logged);

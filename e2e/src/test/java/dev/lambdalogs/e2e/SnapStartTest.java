@@ -3,6 +3,11 @@ package dev.lambdalogs.e2e;
 import static dev.lambdalogs.e2e.support.Environment.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.model.LogFormat;
+import dev.lambdalogs.sandbox.model.Mode;
+import dev.lambdalogs.sandbox.model.ShutdownResult;
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Cli;
 import dev.lambdalogs.e2e.support.Environment;
@@ -35,14 +40,14 @@ class SnapStartTest {
     Instant beforeRestore = Instant.now();
     List<String> logged = new ArrayList<>();
     String idAtInit;
-    try (Sandbox sandbox = Sandbox.start(Environment.layer(false), new Sandbox.Function(FUNCTION,
-        with(Environment.s3(servers.moto().endpoint(), BUCKET), "LAMBDALOGS_LOG_LEVEL", "debug"), Sandbox.LogFormat.TEXT, 128,
-        "us-east-1", Sandbox.Mode.SNAP_START), Sandbox.Options.defaults())) {
+    try (Sandbox sandbox = Sandbox.start(Environment.layer(false), new LambdaFunction(FUNCTION,
+        with(Environment.s3(servers.moto().endpoint(), BUCKET), "LAMBDALOGS_LOG_LEVEL", "debug"), LogFormat.TEXT, 128,
+        "us-east-1", Mode.SNAP_START), Limits.defaults())) {
       assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
       for (int i = 0; i < 3; i++) {
         logged.addAll(Environment.invokeLogging(sandbox, 1, "restored " + i));
       }
-      Sandbox.ShutdownResult result = sandbox.shutdown();
+      ShutdownResult result = sandbox.shutdown();
       assertThat(result.exitErrors()).isEmpty();
       Matcher started = sandbox.extensionOutput().stream().map(STARTED_AS::matcher).filter(Matcher::find)
           .findFirst().orElseThrow(() -> new AssertionError("no start line: " + sandbox.extensionOutput()));

@@ -1,5 +1,6 @@
 package dev.lambdalogs.e2e;
 
+import dev.lambdalogs.sandbox.testing.Await;
 import dev.lambdalogs.e2e.support.CliJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -223,13 +224,13 @@ class TailTest {
         "--interval", "1s", "--format", "raw", "--endpoint-url", moto.endpoint().toString(), "--region", "us-east-1"));
     follower.start();
     try {
-      Environment.await("the first read", () -> out.toString().lines().count() == 1);
+      Await.until("the first read", () -> out.toString().lines().count() == 1);
       object("live_fn", "1111111111111111", 2, -1_000);          // new
       object("live_fn", "2222222222222222", 1, -4 * 60_000);     // late: an environment that flushed late
-      Environment.await("the poll after both", () -> out.toString().lines().count() >= 3);
+      Await.until("the poll after both", () -> out.toString().lines().count() >= 3);
       object("live_fn", "1111111111111111", 3, -500);
       // every poll up to the one that prints this object has printed nothing twice
-      Environment.await("the poll after that", () -> out.toString().contains("at -500"));
+      Await.until("the poll after that", () -> out.toString().contains("at -500"));
     } finally {
       follower.interrupt();
       follower.join(5_000);

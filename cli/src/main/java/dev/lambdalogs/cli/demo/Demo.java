@@ -1,5 +1,11 @@
 package dev.lambdalogs.cli.demo;
 
+import dev.lambdalogs.sandbox.model.InitResult;
+import dev.lambdalogs.sandbox.model.Invocation;
+import dev.lambdalogs.sandbox.model.InvokeResult;
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.model.ShutdownResult;
 import dev.lambdalogs.contract.settings.Settings;
 import dev.lambdalogs.cli.archive.DirSource;
 import dev.lambdalogs.cli.archive.Reader;
@@ -24,8 +30,8 @@ public final class Demo {
   private static final List<String> NAMES = List.of("Ada", "Grace", "Linus");
 
   /** What happened, for the command to show. */
-  public record Result(String layerSha256, Path layerDir, Path archiveDir, Sandbox.InitResult init,
-      List<Sandbox.InvokeResult> invocations, Sandbox.ShutdownResult shutdown, Map<String, Integer> objects,
+  public record Result(String layerSha256, Path layerDir, Path archiveDir, InitResult init,
+      List<InvokeResult> invocations, ShutdownResult shutdown, Map<String, Integer> objects,
       List<Entry> events) {}
 
   private Demo() {}
@@ -44,10 +50,10 @@ public final class Demo {
     Map<String, String> env = Map.of(
         Settings.LOCAL_DIR, archiveDir.toAbsolutePath().toString(),
         Settings.JAVA, Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<Sandbox.InvokeResult> invocations = new ArrayList<>();
-    Sandbox.ShutdownResult shutdown;
-    Sandbox.InitResult init;
-    try (Sandbox sandbox = Sandbox.start(layerDir, new Sandbox.Function(FUNCTION, env), Sandbox.Options.defaults())) {
+    List<InvokeResult> invocations = new ArrayList<>();
+    ShutdownResult shutdown;
+    InitResult init;
+    try (Sandbox sandbox = Sandbox.start(layerDir, new LambdaFunction(FUNCTION, env), Limits.defaults())) {
       init = sandbox.initResult();
       if (!init.ok()) {
         throw new IOException("the extension failed its init: " + init.errorType() + ": " + init.errorMessage()
@@ -70,7 +76,7 @@ public final class Demo {
   }
 
   /** The sample function: a greeting, with a few lines as a real handler would log them. */
-  private static void greet(Sandbox.Invocation invocation, String name) {
+  private static void greet(Invocation invocation, String name) {
     invocation.log("Received event {\"name\": \"" + name + "\"}");
     invocation.log("Hello, " + name + "!");
     if (name.length() > 4) {

@@ -1,5 +1,7 @@
 package dev.lambdalogs.e2e.bench;
 
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
@@ -38,8 +40,8 @@ public final class ClassListTraining {
   }
 
   private static void train(Map<String, String> env) throws Exception {
-    try (Sandbox sandbox = Sandbox.start(Environment.layer(true), new Sandbox.Function("training_fn", env),
-        Sandbox.Options.defaults())) {
+    try (Sandbox sandbox = Sandbox.start(Environment.layer(true), new LambdaFunction("training_fn", env),
+        Limits.defaults())) {
       for (int i = 0; i < 3; i++) {
         sandbox.invoke(invocation -> {
           for (int line = 0; line < 1_000; line++) {

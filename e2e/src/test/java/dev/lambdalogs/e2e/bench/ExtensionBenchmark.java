@@ -1,10 +1,16 @@
 package dev.lambdalogs.e2e.bench;
 
+import dev.lambdalogs.sandbox.model.ExtensionStats;
+import dev.lambdalogs.sandbox.model.Invocation;
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.model.LogFormat;
+import dev.lambdalogs.sandbox.model.Mode;
+import dev.lambdalogs.sandbox.testing.ProbeExtension;
 import dev.lambdalogs.e2e.support.Archive;
 import dev.lambdalogs.e2e.support.Environment;
 import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
-import dev.lambdalogs.e2e.support.ProbeExtension;
 import dev.lambdalogs.e2e.support.S3;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.io.IOException;
@@ -85,8 +91,8 @@ public final class ExtensionBenchmark {
 
   /** This build's layer, the default function and options. */
   Sandbox start(boolean jre, Map<String, String> env) throws IOException {
-    return start(new Builds.Build("this build", Environment.layer(jre), jre), new Sandbox.Function("bench_fn", env),
-        Sandbox.Options.defaults());
+    return start(new Builds.Build("this build", Environment.layer(jre), jre), new LambdaFunction("bench_fn", env),
+        Limits.defaults());
   }
 
   static String runtime(boolean jre) {
@@ -99,7 +105,7 @@ public final class ExtensionBenchmark {
     List<Double> rss = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       try (Sandbox sandbox = start(jre, env())) {
-        Sandbox.ExtensionStats stats = sandbox.stats().get(0);
+        ExtensionStats stats = sandbox.stats().get(0);
         wall.add((double) stats.initMs());
         cpu.add((double) stats.initCpuMs());
         sandbox.invoke(inv -> inv.log(LINE));
@@ -128,7 +134,7 @@ public final class ExtensionBenchmark {
     Map<String, String> env = Map.of("PROBE_OUT", probe.resolve("deliveries").toString(),
         "PROBE_BUFFERING", "{\"timeoutMs\":100}");
     try (Sandbox sandbox = Sandbox.start(ProbeExtension.layer(probe.resolve("layer")),
-        new Sandbox.Function("bench_fn", env), Sandbox.Options.defaults())) {
+        new LambdaFunction("bench_fn", env), Limits.defaults())) {
       if (!sandbox.initResult().ok()) {
         throw new IllegalStateException("the probe extension did not start: " + sandbox.extensionOutput());
       }
@@ -190,8 +196,8 @@ public final class ExtensionBenchmark {
     long total = (long) concurrency * invocationsPerThread * lines;
     for (int run = 0; run < 3; run++) {
       String prefix = "managed-" + concurrency + "-" + run + "/";
-      try (Sandbox sandbox = Sandbox.start(Environment.layer(false), Sandbox.Function.managedInstances("bench_fn",
-          env("LAMBDALOGS_PREFIX", prefix)), Sandbox.Options.defaults())) {
+      try (Sandbox sandbox = Sandbox.start(Environment.layer(false), LambdaFunction.managedInstances("bench_fn",
+          env("LAMBDALOGS_PREFIX", prefix)), Limits.defaults())) {
         if (!sandbox.initResult().ok()) {
           throw new IllegalStateException("init failed: " + sandbox.extensionOutput());
         }
@@ -224,7 +230,7 @@ public final class ExtensionBenchmark {
         + fmt(rss) + " MB, lines lost: " + lost, "0 lost, < 64 MB");
   }
 
-  Sandbox start(Builds.Build build, Sandbox.Function function, Sandbox.Options options) throws IOException {
+  Sandbox start(Builds.Build build, LambdaFunction function, Limits options) throws IOException {
     if (build.jre()) {
       function.environment().remove("LAMBDALOGS_JAVA");
     }
@@ -244,7 +250,7 @@ public final class ExtensionBenchmark {
     Map<Builds.Build, List<Double>> invocations = new LinkedHashMap<>();
     for (int run = 0; run < runs; run++) {
       for (Builds.Build build : builds.all()) {
-        try (Sandbox sandbox = start(build, new Sandbox.Function("bench_fn", env()), Sandbox.Options.defaults())) {
+        try (Sandbox sandbox = start(build, new LambdaFunction("bench_fn", env()), Limits.defaults())) {
           long initCpu = sandbox.stats().get(0).initCpuMs();
           for (int i = 0; i < 50; i++) {
             sandbox.invoke(inv -> {
@@ -302,8 +308,8 @@ public final class ExtensionBenchmark {
       long lost = 0;
       for (int run = 0; run < 3; run++) {
         String prefix = "ingest-" + (varied ? "varied-" : "") + build.jre() + "-" + build.name().replace(' ', '-') + "-" + run + "/";
-        try (Sandbox sandbox = start(build, new Sandbox.Function("bench_fn", env("LAMBDALOGS_PREFIX", prefix)),
-            Sandbox.Options.defaults())) {
+        try (Sandbox sandbox = start(build, new LambdaFunction("bench_fn", env("LAMBDALOGS_PREFIX", prefix)),
+            Limits.defaults())) {
           sandbox.invoke(inv -> inv.log("warm up"));
           long target = sandbox.eventsDelivered() + lines;
           for (String line : logged) {
@@ -377,14 +383,14 @@ public final class ExtensionBenchmark {
             + ", " + lost.get(what) + " not archived", "0 dropped in 10 runs"));
   }
 
-  private static Sandbox.Function burstFunction(Map<String, String> env) {
-    return new Sandbox.Function("bench_fn", new HashMap<>(env), Sandbox.LogFormat.JSON, 128, "us-east-1",
-        Sandbox.Mode.ON_DEMAND);
+  private static LambdaFunction burstFunction(Map<String, String> env) {
+    return new LambdaFunction("bench_fn", new HashMap<>(env), LogFormat.JSON, 128, "us-east-1",
+        Mode.ON_DEMAND);
   }
 
-  private static Sandbox.Options burstOptions() {
-    Sandbox.Options defaults = Sandbox.Options.defaults();
-    return new Sandbox.Options((long) BURST_PLATFORM_BUFFER_MIB << 20, defaults.shutdownDeadlineMs(),
+  private static Limits burstOptions() {
+    Limits defaults = Limits.defaults();
+    return new Limits((long) BURST_PLATFORM_BUFFER_MIB << 20, defaults.shutdownDeadlineMs(),
         defaults.initTimeoutMs(), defaults.invokeTimeoutMs());
   }
 
@@ -401,7 +407,7 @@ public final class ExtensionBenchmark {
   }
 
   /** 20,000 lines in 10 slices of 2,000, one slice every 10 ms; returns how long it took. */
-  private static double burst(Sandbox.Invocation inv) throws InterruptedException {
+  private static double burst(Invocation inv) throws InterruptedException {
     long start = System.nanoTime();
     for (int slice = 0; slice < 10; slice++) {
       long due = start + slice * 10_000_000L;

@@ -1,5 +1,8 @@
 package dev.lambdalogs.e2e.support;
 
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.testing.Await;
 import dev.lambdalogs.cli.layer.Layer;
 import dev.lambdalogs.sandbox.Sandbox;
 import java.io.IOException;
@@ -46,10 +49,10 @@ public final class Environment {
   }
 
   public static Sandbox start(String function, Map<String, String> env) throws IOException {
-    return start(new Sandbox.Function(function, env), Sandbox.Options.defaults());
+    return start(new LambdaFunction(function, env), Limits.defaults());
   }
 
-  public static Sandbox start(Sandbox.Function function, Sandbox.Options options) throws IOException {
+  public static Sandbox start(LambdaFunction function, Limits options) throws IOException {
     return Sandbox.start(layer(false), function, options);
   }
 
@@ -71,20 +74,10 @@ public final class Environment {
    * the environment thawed until the extension has got that far, however slow the machine.
    */
   public static void awaitOutput(Sandbox sandbox, String text) throws InterruptedException {
-    await("the extension prints \"" + text + "\"",
+    Await.until("the extension prints \"" + text + "\"",
         () -> sandbox.extensionOutput().stream().anyMatch(line -> line.contains(text)));
   }
 
-  /** Waits until {@code condition} holds; fails, naming it, after 20 s: long past any healthy machine. */
-  public static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > giveUp) {
-        throw new AssertionError("waited 20 s for: " + what);
-      }
-      Thread.sleep(20);
-    }
-  }
 
   public static Map<String, String> with(Map<String, String> env, String... keysAndValues) {
     Map<String, String> copy = new HashMap<>(env);

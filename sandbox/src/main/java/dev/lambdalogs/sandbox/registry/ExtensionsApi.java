@@ -1,5 +1,6 @@
-package dev.lambdalogs.sandbox;
+package dev.lambdalogs.sandbox.registry;
 
+import dev.lambdalogs.sandbox.wire.Reply;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -13,10 +14,10 @@ import java.util.concurrent.Executors;
 
 /**
  * The HTTP side of the platform, at AWS_LAMBDA_RUNTIME_API: the Extensions API (2020-01-01) and the
- * Telemetry API's subscribe call (2022-07-01). State and decisions are the sandbox's; this only speaks
+ * Telemetry API's subscribe call (2022-07-01). State and decisions are the registry's; this only speaks
  * HTTP.
  */
-final class ExtensionsApiServer {
+public final class ExtensionsApi {
   private static final String EXTENSION = "/2020-01-01/extension/";
 
   private final HttpServer server;
@@ -25,10 +26,10 @@ final class ExtensionsApiServer {
     t.setDaemon(true);
     return t;
   });
-  private final Sandbox sandbox;
+  private final Registry registry;
 
-  ExtensionsApiServer(Sandbox sandbox) throws IOException {
-    this.sandbox = sandbox;
+  public ExtensionsApi(Registry registry) throws IOException {
+    this.registry = registry;
     // without it the JDK's server writes headers and body in two segments, and Nagle's algorithm with
     // the client's delayed ACK adds 40 ms to every answer: the post-runtime time would be all that
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -38,11 +39,12 @@ final class ExtensionsApiServer {
     server.start();
   }
 
-  String address() {
+  /** Its {@code host:port}, as {@code AWS_LAMBDA_RUNTIME_API} gives it. */
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void stop() {
+  public void stop() {
     server.stop(0);
     threads.shutdownNow();
   }
@@ -53,25 +55,25 @@ final class ExtensionsApiServer {
       String method = exchange.getRequestMethod();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String id = exchange.getRequestHeaders().getFirst("Lambda-Extension-Identifier");
-      Sandbox.Reply reply;
+      Reply reply;
       if (path.equals(EXTENSION + "register") && method.equals("POST")) {
-        reply = sandbox.register(exchange.getRequestHeaders().getFirst("Lambda-Extension-Name"), body);
+        reply = registry.register(exchange.getRequestHeaders().getFirst("Lambda-Extension-Name"), body);
       } else if (path.equals(EXTENSION + "event/next") && method.equals("GET")) {
-        reply = sandbox.next(id);
+        reply = registry.next(id);
       } else if ((path.equals(EXTENSION + "init/error") || path.equals(EXTENSION + "exit/error"))
           && method.equals("POST")) {
-        reply = sandbox.error(id, path.endsWith("init/error"),
+        reply = registry.error(id, path.endsWith("init/error"),
             exchange.getRequestHeaders().getFirst("Lambda-Extension-Function-Error-Type"), body);
       } else if (path.replaceAll("/$", "").equals("/2022-07-01/telemetry") && method.equals("PUT")) {
-        reply = sandbox.subscribe(id, body);
+        reply = registry.subscribe(id, body);
       } else {
-        reply = Sandbox.Reply.error(404, "InvalidRequest", "no such API: " + method + " " + path);
+        reply = Reply.error(404, "InvalidRequest", "no such API: " + method + " " + path);
       }
       send(exchange, reply);
     }
   }
 
-  private static void send(HttpExchange exchange, Sandbox.Reply reply) throws IOException {
+  private static void send(HttpExchange exchange, Reply reply) throws IOException {
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
     for (Map.Entry<String, String> header : reply.headers().entrySet()) {

@@ -1,5 +1,6 @@
-package dev.lambdalogs.sandbox;
+package dev.lambdalogs.sandbox.registry;
 
+import dev.lambdalogs.sandbox.model.ExtensionStats;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import java.util.function.Consumer;
  * One external extension: an executable of the layer's extensions/ folder run as its own process, its
  * output turned into "extension" log lines, and what it costs read from /proc.
  */
-final class ExtensionProcess {
+public final class ExtensionProcess {
   /** Linux reports CPU time in ticks of 1/100 s on every platform Lambda runs. */
   private static final long TICK_MS = 10;
 
@@ -81,16 +82,21 @@ final class ExtensionProcess {
     }
   }
 
-  boolean alive() {
+  /** Its executable's file name, which is the name it registers with. */
+  public String name() {
+    return name;
+  }
+
+  public boolean alive() {
     return process.isAlive();
   }
 
-  int exitCode() {
+  public int exitCode() {
     return process.exitValue();
   }
 
   /** SIGSTOP or SIGCONT to the process and all it started, as Lambda freezes the whole environment. */
-  void signal(String signal) {
+  public void signal(String signal) {
     List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
     process.descendants().forEach(p -> command.add(Long.toString(p.pid())));
     try {
@@ -102,13 +108,13 @@ final class ExtensionProcess {
     }
   }
 
-  void kill() {
+  public void kill() {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();
   }
 
   /** Reads peak RSS and CPU time from /proc while the process lives. */
-  void sample() {
+  public void sample() {
     long pid = process.pid();
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
@@ -131,8 +137,8 @@ final class ExtensionProcess {
     }
   }
 
-  Sandbox.ExtensionStats stats() {
-    return new Sandbox.ExtensionStats(name, executable, readyNanos == 0 ? -1 : (readyNanos - startedNanos) / 1_000_000,
+  ExtensionStats stats() {
+    return new ExtensionStats(name, executable, readyNanos == 0 ? -1 : (readyNanos - startedNanos) / 1_000_000,
         initCpuMs, cpuMs, peakRssKb);
   }
 }

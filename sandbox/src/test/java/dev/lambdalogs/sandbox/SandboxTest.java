@@ -1,10 +1,12 @@
-package dev.lambdalogs.e2e;
+package dev.lambdalogs.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lambdalogs.e2e.support.Environment;
-import dev.lambdalogs.e2e.support.ProbeExtension;
-import dev.lambdalogs.sandbox.Sandbox;
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
+import dev.lambdalogs.sandbox.model.ShutdownResult;
+import dev.lambdalogs.sandbox.testing.Await;
+import dev.lambdalogs.sandbox.testing.ProbeExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +18,12 @@ class SandboxTest {
   @TempDir
   Path dir;
 
-  Sandbox start(String mode, Sandbox.Options options, String... more) throws Exception {
+  Sandbox start(String mode, Limits options, String... more) throws Exception {
     Map<String, String> env = new java.util.HashMap<>(Map.of("PROBE_MODE", mode, "PROBE_OUT", dir.resolve("deliveries").toString()));
     for (int i = 0; i < more.length; i += 2) {
       env.put(more[i], more[i + 1]);
     }
-    Sandbox sandbox = Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), new Sandbox.Function("probe_fn", env), options);
+    Sandbox sandbox = Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), new LambdaFunction("probe_fn", env), options);
     assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
     return sandbox;
   }
@@ -36,8 +38,8 @@ class SandboxTest {
     for (int i = 0; i < env.length; i += 2) {
       all.put(env[i], env[i + 1]);
     }
-    return Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), Sandbox.Function.managedInstances("probe_fn", all),
-        Sandbox.Options.defaults());
+    return Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), LambdaFunction.managedInstances("probe_fn", all),
+        Limits.defaults());
   }
 
   @Test
@@ -47,7 +49,7 @@ class SandboxTest {
       assertThat(sandbox.extensionOutput()).anyMatch(l -> l.startsWith("register: 403") && l.contains("InvalidEventType"));
     }
     try (Sandbox sandbox = startManaged("PROBE_EVENTS", "[\"SHUTDOWN\"]")) {
-      Environment.await("the subscription refused", () -> sandbox.extensionOutput().stream()
+      Await.until("the subscription refused", () -> sandbox.extensionOutput().stream()
           .anyMatch(l -> l.startsWith("subscribe: 400") && l.contains("2025-01-29")));
     }
   }
@@ -70,7 +72,7 @@ class SandboxTest {
       });
       other.join();
       // never frozen: what was logged is delivered between invocations too
-      Environment.await("both lines delivered with no invocation running", () -> {
+      Await.until("both lines delivered with no invocation running", () -> {
         try {
           return events().stream().filter(e -> "function".equals(e.get("type"))).count() == 2;
         } catch (Exception e) {
@@ -92,7 +94,7 @@ class SandboxTest {
   @Test
   void theLifecycleInEventsInitThenInvocations() throws Exception {
     List<String> requestIds = new java.util.ArrayList<>();
-    try (Sandbox sandbox = start("normal", Sandbox.Options.defaults())) {
+    try (Sandbox sandbox = start("normal", Limits.defaults())) {
       for (int i = 0; i < 3; i++) {
         requestIds.add(sandbox.invoke(inv -> inv.log("line of " + inv.requestId())).requestId());
       }
@@ -111,7 +113,7 @@ class SandboxTest {
 
   @Test
   void deliveriesKeepToTheSubscribersBufferingLimits() throws Exception {
-    try (Sandbox sandbox = start("normal", Sandbox.Options.defaults(),
+    try (Sandbox sandbox = start("normal", Limits.defaults(),
         "PROBE_BUFFERING", "{\"maxItems\":1000,\"maxBytes\":262144,\"timeoutMs\":1000}")) {
       sandbox.invoke(inv -> {
         for (int i = 0; i < 2_500; i++) {
@@ -131,9 +133,9 @@ class SandboxTest {
     for (String bad : List.of("{\"maxItems\":999}", "{\"maxItems\":10001}", "{\"maxBytes\":262143}",
         "{\"maxBytes\":1048577}", "{\"timeoutMs\":24}", "{\"timeoutMs\":30001}", "{\"maxItems\":1000.5}")) {
       Map<String, String> env = Map.of("PROBE_MODE", "normal", "PROBE_OUT", dir.resolve("d").toString(), "PROBE_BUFFERING", bad);
-      try (Sandbox sandbox = Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), new Sandbox.Function("probe_fn", env),
-          Sandbox.Options.defaults())) {
-        Environment.await(bad + " refused with a 400 naming the buffering field", () -> sandbox.extensionOutput()
+      try (Sandbox sandbox = Sandbox.start(ProbeExtension.layer(dir.resolve("layer")), new LambdaFunction("probe_fn", env),
+          Limits.defaults())) {
+        Await.until(bad + " refused with a 400 naming the buffering field", () -> sandbox.extensionOutput()
             .stream().anyMatch(l -> l.startsWith("subscribe: 400") && l.contains("buffering.")));
       }
     }
@@ -141,8 +143,8 @@ class SandboxTest {
 
   @Test
   void anExtensionThatIgnoresShutdownIsKilledAtTheDeadline() throws Exception {
-    Sandbox.ShutdownResult result;
-    try (Sandbox sandbox = start("ignore-shutdown", new Sandbox.Options(64L << 20, 2_000, 10_000, 30_000))) {
+    ShutdownResult result;
+    try (Sandbox sandbox = start("ignore-shutdown", new Limits(64L << 20, 2_000, 10_000, 30_000))) {
       sandbox.invoke(inv -> inv.log("hello"));
       result = sandbox.shutdown();
     }
@@ -152,7 +154,7 @@ class SandboxTest {
 
   @Test
   void aSubscriberThatDoesNotKeepUpLosesEventsAndIsToldSo() throws Exception {
-    try (Sandbox sandbox = start("slow", new Sandbox.Options(20_000, 2_000, 10_000, 30_000))) {
+    try (Sandbox sandbox = start("slow", new Limits(20_000, 2_000, 10_000, 30_000))) {
       sandbox.invoke(inv -> {
         for (int i = 0; i < 3_000; i++) {
           inv.log("line " + i);
@@ -173,7 +175,7 @@ class SandboxTest {
 
   @Test
   void nothingIsDeliveredWhileTheEnvironmentIsFrozen() throws Exception {
-    try (Sandbox sandbox = start("normal", Sandbox.Options.defaults(),
+    try (Sandbox sandbox = start("normal", Limits.defaults(),
         "PROBE_BUFFERING", "{\"maxItems\":1000,\"maxBytes\":262144,\"timeoutMs\":500}")) {
       sandbox.invoke(inv -> inv.log("waits in the platform's buffer"));
       long before = sandbox.deliveries();

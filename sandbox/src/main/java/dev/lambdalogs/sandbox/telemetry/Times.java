@@ -1,10 +1,10 @@
-package dev.lambdalogs.sandbox;
+package dev.lambdalogs.sandbox.telemetry;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 
 /** The Telemetry API's time format: UTC with milliseconds, {@code 2022-10-12T00:00:15.064Z}. */
-final class Times {
+public final class Times {
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
       .withZone(java.time.ZoneOffset.UTC);
 
@@ -15,7 +15,7 @@ final class Times {
 
   private Times() {}
 
-  static String now() {
+  public static String now() {
     return at(System.currentTimeMillis());
   }
 

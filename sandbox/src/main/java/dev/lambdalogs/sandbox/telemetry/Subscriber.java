@@ -1,10 +1,13 @@
-package dev.lambdalogs.sandbox;
+package dev.lambdalogs.sandbox.telemetry;
 
 import dev.lambdalogs.contract.json.Json;
 
-import dev.lambdalogs.contract.http.Http;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,7 @@ import java.util.Map;
  * accepted, never while the environment is frozen. Past its queue limit it drops events and later
  * reports them with platform.logsDropped.
  */
-final class Subscriber {
+public final class Subscriber {
   private static final long RETRY_MS = 200;
 
   private final Subscription subscription;
@@ -24,6 +27,9 @@ final class Subscriber {
   private final long maxQueuedBytes;
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private final Thread thread;
+  /** The JDK's client, not the extension's: the extension's listener meets another HTTP implementation. */
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2)).build();
   private long queuedBytes;
   private long oldestNanos;
   private long droppedRecords;
@@ -45,7 +51,7 @@ final class Subscriber {
     thread.start();
   }
 
-  Subscription subscription() {
+  public Subscription subscription() {
     return subscription;
   }
 
@@ -97,9 +103,9 @@ final class Subscriber {
   }
 
   /** What this subscription saw: events delivered, POSTs made, events dropped. */
-  record Counts(long delivered, long deliveries, long dropped) {}
+  public record Counts(long delivered, long deliveries, long dropped) {}
 
-  synchronized Counts counts() {
+  public synchronized Counts counts() {
     return new Counts(delivered, deliveries, totalDropped);
   }
 
@@ -150,10 +156,14 @@ final class Subscriber {
       }
       boolean accepted = false;
       try {
-        accepted = Http.exchange("POST", subscription.loopbackDestination(),
-            Map.of("Content-Type", "application/json"), body, 2_000, 10_000).ok();
+        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(subscription.loopbackDestination())
+            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+        accepted = response.statusCode() / 100 == 2;
       } catch (IOException e) {
         // the extension is not listening (yet, or any more): retried below
+      } catch (InterruptedException e) {
+        return;
       } finally {
         gate.exitDelivery();
       }

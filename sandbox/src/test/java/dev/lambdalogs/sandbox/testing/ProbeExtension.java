@@ -1,4 +1,4 @@
-package dev.lambdalogs.e2e.support;
+package dev.lambdalogs.sandbox.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lambdalogs.contract.http.Http;

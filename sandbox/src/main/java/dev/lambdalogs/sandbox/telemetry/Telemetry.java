@@ -1,8 +1,9 @@
-package dev.lambdalogs.sandbox;
+package dev.lambdalogs.sandbox.telemetry;
 
 import dev.lambdalogs.contract.json.Json;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,7 @@ import java.util.Map;
  * asked for its type. Events emitted during init before a subscription are replayed to it, as Lambda
  * delivers the whole init phase to extensions that subscribe in it.
  */
-final class Telemetry {
+public final class Telemetry {
   private final Gate gate;
   private final long maxQueuedBytes;
   private final List<Subscriber> subscribers = new ArrayList<>();
@@ -20,25 +21,34 @@ final class Telemetry {
   /** Added to the clock for the events' times: a SnapStart init ran when its snapshot was taken. */
   private volatile long shiftMillis;
 
-  Telemetry(Gate gate, long maxQueuedBytes) {
+  public Telemetry(Gate gate, long maxQueuedBytes) {
     this.gate = gate;
     this.maxQueuedBytes = maxQueuedBytes;
+  }
+
+  /** A record's fields in the order given, as the platform writes them. */
+  public static Map<String, Object> record(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   static String event(String time, String type, String recordJson) {
     return "{\"time\":\"" + time + "\",\"type\":\"" + type + "\",\"record\":" + recordJson + "}";
   }
 
-  void shift(long millis) {
+  public void shift(long millis) {
     shiftMillis = millis;
   }
 
-  void platform(String type, Map<String, ?> record) {
+  public void platform(String type, Map<String, ?> record) {
     publish("platform", event(now(), "platform." + type, Json.write(record)));
   }
 
   /** A log line of the function's or of an extension's: a string, or an object with JSON log format. */
-  void log(String category, String recordJson) {
+  public void log(String category, String recordJson) {
     publish(category, event(now(), category, recordJson));
   }
 
@@ -46,7 +56,7 @@ final class Telemetry {
     return Times.at(System.currentTimeMillis() + shiftMillis);
   }
 
-  synchronized void subscribe(Subscription subscription) {
+  public synchronized void subscribe(Subscription subscription) {
     if (initDone) {
       throw new IllegalStateException("subscriptions are accepted during init only");
     }
@@ -60,16 +70,16 @@ final class Telemetry {
     subscriber.start();
   }
 
-  synchronized void initDone() {
+  public synchronized void initDone() {
     initDone = true;
     initBacklog.clear();
   }
 
-  synchronized List<Subscriber> subscribers() {
+  public synchronized List<Subscriber> subscribers() {
     return List.copyOf(subscribers);
   }
 
-  synchronized void close() {
+  public synchronized void close() {
     subscribers.forEach(Subscriber::close);
   }
 

@@ -1,18 +1,29 @@
-package dev.lambdalogs.sandbox;
+package dev.lambdalogs.sandbox.telemetry;
 
 /**
  * Freezing, as Lambda does between invocations: no telemetry is delivered while the environment is
  * frozen, and a delivery under way finishes before the processes are stopped.
  */
-final class Gate {
+public final class Gate {
   private boolean frozen;
   private int deliveries;
+  private int held;
 
   synchronized void enterDelivery() throws InterruptedException {
-    while (frozen) {
-      wait();
+    held++;
+    try {
+      while (frozen) {
+        wait();
+      }
+    } finally {
+      held--;
     }
     deliveries++;
+  }
+
+  /** Deliveries due but waiting for the environment to thaw. */
+  synchronized int held() {
+    return held;
   }
 
   synchronized void exitDelivery() {
@@ -21,7 +32,7 @@ final class Gate {
   }
 
   /** Closes the gate and waits, up to {@code timeoutMs}, for deliveries under way. */
-  synchronized void close(long timeoutMs) throws InterruptedException {
+  public synchronized void close(long timeoutMs) throws InterruptedException {
     frozen = true;
     long until = System.currentTimeMillis() + timeoutMs;
     long left;
@@ -31,11 +42,11 @@ final class Gate {
   }
 
   /** Closed from the start: nothing is delivered until it is opened. */
-  synchronized void closeBeforeAnyDelivery() {
+  public synchronized void closeBeforeAnyDelivery() {
     frozen = true;
   }
 
-  synchronized void open() {
+  public synchronized void open() {
     frozen = false;
     notifyAll();
   }
