@@ -1,7 +1,8 @@
 package dev.lambdalogs.cli;
 
-import dev.lambdalogs.cli.service.Errors;
-import dev.lambdalogs.cli.util.ExitException;
+import dev.lambdalogs.cli.failure.Wording;
+import dev.lambdalogs.cli.failure.Failure;
+import dev.lambdalogs.cli.failure.ExitException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -52,17 +53,17 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
 
   /** What failed, worded for a user; an unforeseen failure says so and how to learn more. */
   static String message(Throwable e) {
-    if (e instanceof ExitException || e instanceof Errors.Failure) {
+    if (e instanceof ExitException || e instanceof Failure) {
       return e.getMessage();
     }
     if (e instanceof UncheckedIOException io) {
       return message(io.getCause());
     }
     if (e instanceof IOException io) {
-      return Errors.describe(io);
+      return Wording.describe(io);
     }
     if (e instanceof SdkException) {
-      return Errors.firstLine(String.valueOf(e.getMessage())) + " (run again with -v for details)";
+      return Wording.firstLine(String.valueOf(e.getMessage())) + " (run again with -v for details)";
     }
     return "unexpected failure: " + e + " (run again with -v for the stack trace, and please report it)";
   }

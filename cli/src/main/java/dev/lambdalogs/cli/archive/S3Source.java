@@ -1,7 +1,8 @@
 package dev.lambdalogs.cli.archive;
 
-import dev.lambdalogs.cli.service.Errors;
-import dev.lambdalogs.cli.service.Unreachable;
+import dev.lambdalogs.cli.failure.Wording;
+import dev.lambdalogs.cli.failure.Failure;
+import dev.lambdalogs.cli.failure.Unreachable;
 import dev.lambdalogs.contract.s3.Bucket;
 import dev.lambdalogs.contract.s3.SigV4;
 import dev.lambdalogs.contract.http.Backoff;
@@ -34,7 +35,7 @@ public final class S3Source implements Source {
   private final Unreachable.Watch watch;
 
   /**
-   * @param credentials asked before each request: a provider refreshes what expires
+   * @param credentials asked before each request: a provider refreshes what expires; it words its own failures
    * @param watch ends the command when the server cannot be reached at all
    */
   public S3Source(Bucket bucket, Supplier<SigV4.Credentials> credentials, Unreachable.Watch watch) {
@@ -81,7 +82,7 @@ public final class S3Source implements Source {
       try {
         pages.add(ListPage.parse(xml));
       } catch (IllegalArgumentException e) {
-        throw new Errors.Failure("s3:ListBucket on " + resource + " answered what is not a listing: " + e.getMessage());
+        throw new Failure("s3:ListBucket on " + resource + " answered what is not a listing: " + e.getMessage());
       }
       token = pages.get(pages.size() - 1).next();
     } while (token != null);
@@ -96,7 +97,7 @@ public final class S3Source implements Source {
   /** A successful answer to a GET, after retrying what passes by itself; else the failure, worded. */
   private Http.Response get(URI uri, String action, String resource) {
     for (int attempt = 1; ; attempt++) {
-      SigV4.Credentials signer = Errors.call(action, resource, credentials);
+      SigV4.Credentials signer = credentials.get();
       try {
         Http.Response response = Http.exchange("GET", uri, bucket.sign("GET", uri, NO_BODY, signer), null,
             CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
@@ -107,13 +108,13 @@ public final class S3Source implements Source {
         String code = Bucket.errorCode(response);
         if (!Bucket.isTransient(response.status(), code) || attempt == ATTEMPTS) {
           String message = Bucket.errorMessage(response);
-          throw new Errors.Failure(Errors.describe(action, resource, response.status(), code == null ? "" : code,
+          throw new Failure(Wording.describe(action, resource, response.status(), code == null ? "" : code,
               message == null ? "HTTP " + response.status() : message));
         }
       } catch (IOException failure) {
         IOException e = watch.failed(uri, failure);
         if (attempt == ATTEMPTS) {
-          throw new Errors.Failure(action + " on " + resource + " failed after " + ATTEMPTS + " attempts: " + e);
+          throw new Failure(action + " on " + resource + " failed after " + ATTEMPTS + " attempts: " + e);
         }
       }
       pause(Backoff.delay(attempt, MAX_BACKOFF_MS));
@@ -125,7 +126,7 @@ public final class S3Source implements Source {
       Thread.sleep(ms);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new Errors.Failure("interrupted");
+      throw new Failure("interrupted");
     }
   }
 

@@ -1,13 +1,15 @@
 package dev.lambdalogs.cli.command;
 
+import dev.lambdalogs.cli.archive.Download;
+import dev.lambdalogs.cli.archive.Download.Done;
+import dev.lambdalogs.cli.failure.Wording;
 import dev.lambdalogs.cli.archive.DirSource;
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.archive.Source;
 import dev.lambdalogs.cli.output.EventFormat;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
-import dev.lambdalogs.cli.service.Errors;
-import dev.lambdalogs.cli.util.ExitException;
+import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.cli.util.Parallel;
 import java.io.BufferedWriter;
@@ -42,8 +44,6 @@ import picocli.CommandLine.Spec;
         "  lambdalogs download -f greeter_fn --since 2h --to ./logs --decompress --merge all.ndjson"})
 public final class DownloadCommand implements Callable<Integer> {
   /** The outcome of one object. */
-  enum Done { DOWNLOADED, SKIPPED, FAILED }
-
   @Spec
   CommandSpec spec;
 
@@ -82,10 +82,10 @@ public final class DownloadCommand implements Callable<Integer> {
     try {
       Files.createDirectories(to);
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "cannot write to --to " + to + ": " + Errors.describe(e)
+      throw new ParameterException(spec.commandLine(), "cannot write to --to " + to + ": " + Wording.describe(e)
           + "; choose a folder you can write");
     }
-    try (Aws aws = new Aws(global)) {
+    try (Aws aws = new Aws(global.aws())) {
       Archives.Location where = archive.locate(aws);
       List<Reader.Item> items = archive.items(where, from, until);
       if (items.isEmpty()) {
@@ -94,63 +94,19 @@ public final class DownloadCommand implements Callable<Integer> {
       }
       AtomicInteger finished = new AtomicInteger();
       boolean bar = !global.quiet && System.console() != null;
-      List<Done> outcomes = Parallel.map(items, parallel, item -> {
-        Done done = copy(where.source(), item.object());
+      Download download = new Download(where.source(), to, decompress, parallel, warning -> err.println("lambdalogs: " + warning));
+      List<Done> outcomes = download.copyAll(items, () -> {
         if (bar) {
           progress(err, finished.incrementAndGet(), items.size());
         }
-        return done;
       });
       long bytes = items.stream().mapToLong(i -> Math.max(0, i.object().size())).sum();
       long failed = outcomes.stream().filter(d -> d == Done.FAILED).count();
       if (merge != null) {
-        merge(items);
+        download.merge(items, merge, EventFormat::withFunction);
       }
       report(outcomes, bytes, (System.nanoTime() - started) / 1e9);
-      return failed == 0 ? 0 : failed == items.size() ? ExitException.FAILED : ExitException.PARTLY_DONE;
-    }
-  }
-
-  private Done copy(Source source, Source.ObjectRef object) {
-    String key = object.key();
-    Path target = to.resolve(decompress && key.endsWith(".gz") ? key.substring(0, key.length() - 3) : key);
-    try {
-      if (Files.exists(target) && (decompress || Files.size(target) == object.size())) {
-        return Done.SKIPPED;
-      }
-      Files.createDirectories(target.getParent());
-      Path partial = target.resolveSibling(target.getFileName() + ".partial");
-      try (InputStream in = source.open(key)) {
-        Files.copy(decompress && key.endsWith(".gz") ? new GZIPInputStream(in, 64 * 1024) : in, partial,
-            StandardCopyOption.REPLACE_EXISTING);
-      }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      return Done.DOWNLOADED;
-    } catch (IOException | Errors.Failure e) {
-      String why = e instanceof IOException io ? Errors.describe(io) : e.getMessage();
-      spec.commandLine().getErr().println("lambdalogs: could not download " + key + ": " + why);
-      return Done.FAILED;
-    }
-  }
-
-  /** The merged file, read back from what was downloaded, in time order. */
-  private void merge(List<Reader.Item> items) throws IOException {
-    DirSource local = new DirSource(to);
-    List<Reader.Item> downloaded = items.stream().map(i -> {
-      String key = i.object().key();
-      String localKey = decompress && key.endsWith(".gz") ? key.substring(0, key.length() - 3) : key;
-      return new Reader.Item(new Source.ObjectRef(localKey, i.object().size(), i.object().written()), i.function());
-    }).filter(i -> Files.exists(to.resolve(i.object().key()))).toList();
-    Reader reader = new Reader(local, parallel, warning -> spec.commandLine().getErr().println("lambdalogs: " + warning));
-    try (BufferedWriter out = Files.newBufferedWriter(merge, StandardCharsets.UTF_8)) {
-      reader.read(downloaded, e -> true, e -> {
-        try {
-          out.write(EventFormat.withFunction(e));
-          out.write('\n');
-        } catch (IOException x) {
-          throw new UncheckedIOException(x);
-        }
-      });
+      return ExitException.forFailures(failed, items.size());
     }
   }
 

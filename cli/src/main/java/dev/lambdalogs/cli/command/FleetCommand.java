@@ -5,12 +5,13 @@ import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Functions;
 import dev.lambdalogs.cli.service.Installer;
+import dev.lambdalogs.cli.service.Installer.FleetPlan;
 import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Outcome;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Selection;
 import dev.lambdalogs.cli.service.Target;
-import dev.lambdalogs.cli.util.ExitException;
+import dev.lambdalogs.cli.failure.ExitException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * What install and uninstall share: pick the functions, act on each (a bounded number at a time), report
- * each one's outcome, and exit 0 when all went well, 3 when some failed, 1 when all did.
+ * What install and uninstall share: pick the functions, plan the change to each (changing nothing), then
+ * print the plan ({@code --dry-run}) or apply it (a bounded number of functions at a time), and report each
+ * one's outcome.
  */
 abstract class FleetCommand implements Callable<Integer> {
   @Spec
@@ -45,15 +47,13 @@ abstract class FleetCommand implements Callable<Integer> {
   int parallel;
 
   /**
-   * Plans what all functions share, changing nothing: started while the functions are listed, it waits
-   * for their round trips rather than after them. Yields the bucket's plan, or null.
+   * Plans the bucket, changing nothing: started while the functions are listed, it waits for their round
+   * trips rather than after them. Yields the bucket's plan, or null.
    */
-  abstract Supplier<Buckets.Plan> planShared(Aws aws);
+  abstract Supplier<Buckets.Plan> planBucket(Aws aws);
 
-  /** Carries out the shared plan once there are functions to act on, saying what it changed. */
-  abstract void applyShared(Buckets.Plan plan, Aws aws, Journal journal);
-
-  abstract List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress);
+  /** Plans the change to every function, changing nothing. */
+  abstract FleetPlan plan(Installer installer, List<Target> targets, Buckets.Plan bucket);
 
   @Override
   public Integer call() {
@@ -65,34 +65,33 @@ abstract class FleetCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Journal journal = new Journal(global.progress(err));
-    try (Aws aws = new Aws(global); Interruption interruption = Interruption.saying(journal, err)) {
+    Consumer<Result> progress = result -> {
+      if (!global.quiet) {
+        FleetReport.progress(err, result);
+      }
+    };
+    try (Aws aws = new Aws(global.aws()); Interruption interruption = Interruption.saying(journal, err)) {
       journal.step("finding the functions in " + aws.region());
       aws.warmUp(aws.region(), false);
-      Supplier<Buckets.Plan> planned = planShared(aws);
-      Functions.Found found = new Functions(aws).find(selection);
-      if (found.targets().isEmpty() && found.missing().isEmpty()) {
-        throw new ExitException(ExitException.FAILED, Functions.nothingMatches(aws.region()));
-      }
-      Buckets.Plan bucket = planned.get();
-      applyShared(bucket, aws, journal);
+      Supplier<Buckets.Plan> bucket = planBucket(aws);
+      Functions.Found found = new Functions(aws).find(selection).requireSome(aws.region());
+      Installer installer = new Installer(aws, parallel, journal);
+      FleetPlan plan = plan(installer, found.targets(), bucket.get());
       List<Result> results = new ArrayList<>();
       found.missing().forEach((name, why) -> results.add(Result.failed(name, null, why)));
-      results.addAll(act(new Installer(aws, parallel, journal), found.targets(), result -> {
-        if (!global.quiet) {
-          FleetReport.progress(err, result);
-        }
-      }));
-      if (global.json()) {
-        FleetReport.json(out, spec.name(), dryRun, bucket, results);
+      if (dryRun) {
+        plan.results().forEach(progress);
+        results.addAll(plan.results());
       } else {
-        FleetReport.text(out, bucket, results, dryRun || global.verbose);
+        results.addAll(installer.apply(plan, progress));
       }
-      return exitCode(results);
+      if (global.json()) {
+        FleetReport.json(out, spec.name(), dryRun, plan, results);
+      } else {
+        FleetReport.text(out, plan, results, dryRun || global.verbose);
+      }
+      return ExitException.forFailures(results.stream().filter(r -> r.outcome() == Outcome.FAILED).count(),
+          results.size());
     }
-  }
-
-  static int exitCode(List<Result> results) {
-    long failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).count();
-    return failed == 0 ? 0 : failed == results.size() ? ExitException.FAILED : ExitException.PARTLY_DONE;
   }
 }

@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.command;
 
+import dev.lambdalogs.cli.service.AwsConfig;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.function.Consumer;
@@ -40,6 +41,11 @@ public final class GlobalOptions {
         err.flush();
       }
     };
+  }
+
+  /** How to reach AWS, for the clients built below the commands. */
+  public AwsConfig aws() {
+    return new AwsConfig(region, profile, endpoint);
   }
 
   public boolean json() {

@@ -3,6 +3,7 @@ package dev.lambdalogs.cli.command;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Installer;
+import dev.lambdalogs.cli.service.Installer.FleetPlan;
 import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
@@ -48,28 +49,16 @@ public final class InstallCommand extends FleetCommand {
       description = "Also deny the function's writes to its own CloudWatch log group, so its logs go to S3 only.")
   boolean disableCloudWatch;
 
-  private String destination;
-
   @Override
-  Supplier<Buckets.Plan> planShared(Aws aws) {
+  Supplier<Buckets.Plan> planBucket(Aws aws) {
     String region = aws.region();
     return Parallel.start(() -> new Buckets(aws).plan(bucket != null ? bucket : Buckets.defaultName(aws.account(), region),
         region, retentionDays));
   }
 
   @Override
-  void applyShared(Buckets.Plan plan, Aws aws, Journal journal) {
-    destination = plan.bucket();
-    if (!dryRun && (plan.create() || plan.setRetention())) {
-      journal.step((plan.create() ? "creating" : "setting the expiry of") + " s3://" + destination);
-      new Buckets(aws).apply(plan);
-      journal.changed((plan.create() ? "created" : "set the expiry of") + " s3://" + destination);
-    }
-  }
-
-  @Override
-  List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress) {
-    return installer.install(targets, new Installer.Choices(destination, Settings.keyPrefix(prefix),
-        types == null ? null : String.join(",", types), flushInterval, disableCloudWatch), dryRun, progress);
+  FleetPlan plan(Installer installer, List<Target> targets, Buckets.Plan bucket) {
+    return installer.planInstall(targets, bucket, new Installer.Choices(bucket.bucket(), Settings.keyPrefix(prefix),
+        types == null ? null : String.join(",", types), flushInterval, disableCloudWatch), dryRun);
   }
 }

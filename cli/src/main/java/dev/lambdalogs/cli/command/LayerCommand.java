@@ -4,7 +4,7 @@ import dev.lambdalogs.cli.layer.Layer;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Layers;
 import dev.lambdalogs.contract.json.Json;
-import dev.lambdalogs.cli.util.ExitException;
+import dev.lambdalogs.cli.failure.ExitException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,8 +68,8 @@ public final class LayerCommand {
 
     @Override
     public Integer call() {
-      try (Aws aws = new Aws(global)) {
-        Layers.Version version = new Layers(aws).ensure(jre ? Layers.Variant.JRE : Layers.Variant.PLAIN, aws.region(), false);
+      try (Aws aws = new Aws(global.aws())) {
+        Layers.Version version = new Layers(aws).ensure(jre ? Layers.Variant.JRE : Layers.Variant.PLAIN, aws.region());
         if (global.json()) {
           spec.commandLine().getOut().println(Json.write(Map.of("layerVersionArn", version.arn(), "published", version.published())));
         } else {

@@ -1,11 +1,10 @@
 package dev.lambdalogs.cli.command;
 
+import dev.lambdalogs.cli.failure.Failure;
 import dev.lambdalogs.cli.output.Table;
 import dev.lambdalogs.cli.service.Aws;
-import dev.lambdalogs.cli.service.Errors;
 import dev.lambdalogs.cli.service.Functions;
 import dev.lambdalogs.cli.service.Status;
-import dev.lambdalogs.cli.util.ExitException;
 import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.cli.util.Parallel;
 import java.io.PrintWriter;
@@ -49,19 +48,22 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Aws aws = new Aws(global)) {
+    try (Aws aws = new Aws(global.aws())) {
       global.progress(err).accept("finding the functions in " + aws.region());
       aws.warmUp(aws.region(), true);
       Functions.Found found = new Functions(aws).find(selectionOptions.selection());
       if (found.targets().isEmpty() && found.missing().isEmpty()) {
-        err.println("lambdalogs: " + Functions.nothingMatches(aws.region()) + (check ? ": nothing was checked" : ""));
-        return check ? ExitException.FAILED : 0;
+        if (check) {
+          found.requireSome(aws.region() + ": nothing was checked");
+        }
+        err.println("lambdalogs: " + Functions.nothingMatches(aws.region()));
+        return 0;
       }
       Status status = new Status(aws);
       List<Status.Row> rows = new ArrayList<>(Parallel.map(found.targets(), 8, t -> {
         try {
           return status.of(t);
-        } catch (Errors.Failure e) {
+        } catch (Failure e) {
           return Status.Row.unreadable(t.name(), e.getMessage());
         }
       }));
@@ -73,10 +75,9 @@ public final class StatusCommand implements Callable<Integer> {
         if (!drifted.isEmpty()) {
           err.println("lambdalogs: " + drifted.size() + " of " + rows.size() + " functions drifted: run lambdalogs "
               + "install on them (it is safe to run again)");
-          return ExitException.DRIFT;
         }
       }
-      return found.missing().isEmpty() ? 0 : ExitException.FAILED;
+      return Status.exitCode(drifted.size(), found.missing().size(), check);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.lambdalogs.cli.command;
 
+import dev.lambdalogs.cli.archive.EventFilter;
+import dev.lambdalogs.cli.archive.Follow;
+import java.time.Clock;
 import dev.lambdalogs.cli.archive.Entry;
 import dev.lambdalogs.contract.archive.ArchiveLayout;
 import dev.lambdalogs.cli.archive.Reader;
@@ -32,9 +35,6 @@ import picocli.CommandLine.Spec;
         "  lambdalogs tail --since 2026-11-24T10:00Z --until 2026-11-24T11:00Z --request-id 8f2c --format json",
         "  lambdalogs tail --dir lambdalogs-demo/archive --since 1h"})
 public final class TailCommand implements Callable<Integer> {
-  /** How far back --follow keeps listing, for objects that arrive late (environments flush up to a minute late). */
-  static final Duration FOLLOW_WINDOW = Duration.ofMinutes(15);
-
   @Spec
   CommandSpec spec;
 
@@ -89,10 +89,10 @@ public final class TailCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     EventFormat chosen = format != null ? format : global.json() ? EventFormat.JSON : EventFormat.SHORT;
     boolean colour = chosen == EventFormat.SHORT && !global.noColor && System.console() != null;
-    try (Aws aws = new Aws(global)) {
+    try (Aws aws = new Aws(global.aws())) {
       Archives.Location where = archive.locate(aws);
       Reader reader = new Reader(where.source(), parallel, warning -> err.println("lambdalogs: " + warning));
-      Predicate<Entry> keep = filter(from, to);
+      Predicate<Entry> keep = new EventFilter(from, to, follow, types, grep, requestId, level);
       long[] printed = {0};
       java.util.function.Consumer<Entry> print = e -> {
         String text = chosen.format(e, colour);
@@ -111,59 +111,18 @@ public final class TailCommand implements Callable<Integer> {
       reader.read(items, keep, print);
       out.flush();
       if (follow) {
-        follow(where, reader, keep, print, items, pause, out, err);
+        Thread following = Thread.currentThread();
+        sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> following.interrupt()); // Ctrl-C: stop, exit 0
+        if (!global.quiet) {
+          err.println("lambdalogs: following " + where.source().describe() + where.prefix() + " (Ctrl-C stops)");
+          err.flush();
+        }
+        new Follow((start, end) -> archive.items(where, start, end), reader, Clock.systemUTC(), Thread::sleep)
+            .run(items, pause, keep, print, out::flush);
       }
       summary(err, reader.stats());
       return 0;
     }
-  }
-
-  /**
-   * Lists again every interval, over a window reaching back for late objects, and prints the objects not
-   * printed before: each object once, so no event twice.
-   */
-  private void follow(Archives.Location where, Reader reader, Predicate<Entry> keep, java.util.function.Consumer<Entry> print,
-      List<Reader.Item> first, long pause, PrintWriter out, PrintWriter err) throws IOException {
-    Thread following = Thread.currentThread();
-    sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> following.interrupt()); // Ctrl-C: stop, exit 0
-    if (!global.quiet) {
-      err.println("lambdalogs: following " + where.source().describe() + where.prefix() + " (Ctrl-C stops)");
-      err.flush();
-    }
-    Map<String, Long> printed = new HashMap<>();
-    first.forEach(i -> printed.put(i.object().key(), ArchiveLayout.time(i.object().key())));
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        Thread.sleep(Math.max(200, pause));
-      } catch (InterruptedException e) {
-        return;
-      }
-      Instant now = Instant.now();
-      List<Reader.Item> fresh = archive.items(where, now.minus(FOLLOW_WINDOW), now).stream().filter(i -> !printed.containsKey(i.object().key())).toList();
-      fresh.forEach(i -> printed.put(i.object().key(), ArchiveLayout.time(i.object().key())));
-      reader.read(fresh, keep, print);
-      out.flush();
-      long forget = now.minus(FOLLOW_WINDOW).minus(Duration.ofHours(1)).toEpochMilli();
-      printed.values().removeIf(t -> t < forget);
-    }
-  }
-
-  private Predicate<Entry> filter(Instant from, Instant to) {
-    // with --follow, what arrives later is after `to` by nature
-    Predicate<Entry> keep = e -> e.time() >= from.toEpochMilli() && (follow || e.time() <= to.toEpochMilli());
-    if (types != null) {
-      keep = keep.and(e -> types.contains(e.type()) || types.contains(e.type().replaceFirst("\\..*", "")));
-    }
-    if (grep != null) {
-      keep = keep.and(e -> grep.matcher(e.type().startsWith("platform.") ? e.line() : e.message()).find());
-    }
-    if (requestId != null) {
-      keep = keep.and(e -> e.requestId() != null && e.requestId().startsWith(requestId));
-    }
-    if (level != null) {
-      keep = keep.and(e -> level.equalsIgnoreCase(e.level()));
-    }
-    return keep;
   }
 
   private void summary(PrintWriter err, Reader.Stats stats) {

@@ -3,6 +3,7 @@ package dev.lambdalogs.cli.command;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Installer;
+import dev.lambdalogs.cli.service.Installer.FleetPlan;
 import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
@@ -20,15 +21,12 @@ import picocli.CommandLine.Command;
         "  lambdalogs uninstall --tag team=web --dry-run"})
 public final class UninstallCommand extends FleetCommand {
   @Override
-  Supplier<Buckets.Plan> planShared(Aws aws) {
+  Supplier<Buckets.Plan> planBucket(Aws aws) {
     return () -> null; // the bucket and the logs stay
   }
 
   @Override
-  void applyShared(Buckets.Plan plan, Aws aws, Journal journal) {}
-
-  @Override
-  List<Result> act(Installer installer, List<Target> targets, Consumer<Result> progress) {
-    return installer.uninstall(targets, dryRun, progress);
+  FleetPlan plan(Installer installer, List<Target> targets, Buckets.Plan bucket) {
+    return installer.planUninstall(targets, dryRun);
   }
 }

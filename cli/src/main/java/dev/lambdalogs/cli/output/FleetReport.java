@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.output;
 
+import dev.lambdalogs.cli.service.Installer.FleetPlan;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Installer.Outcome;
 import dev.lambdalogs.cli.service.Installer.Result;
@@ -23,9 +24,13 @@ public final class FleetReport {
     err.flush();
   }
 
-  public static void text(PrintWriter out, Buckets.Plan bucket, List<Result> results, boolean details) {
-    if (bucket != null && details) {
-      out.println("bucket: " + String.join("; ", bucket.steps()));
+  /** The plan's bucket and layers, and each function's outcome; with {@code details}, what changes on each. */
+  public static void text(PrintWriter out, FleetPlan plan, List<Result> results, boolean details) {
+    if (plan.bucket() != null && details) {
+      out.println("bucket: " + String.join("; ", plan.bucket().steps()));
+    }
+    if (details) {
+      plan.layersToPublish().forEach(layer -> out.println("layer:  publish " + layer));
     }
     if (details) {
       results.forEach(r -> details(out, r));
@@ -57,13 +62,17 @@ public final class FleetReport {
     }
   }
 
-  public static void json(PrintWriter out, String command, boolean dryRun, Buckets.Plan bucket, List<Result> results) {
+  public static void json(PrintWriter out, String command, boolean dryRun, FleetPlan plan, List<Result> results) {
+    Buckets.Plan bucket = plan.bucket();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("command", command);
     doc.put("dryRun", dryRun);
     if (bucket != null) {
       doc.put("bucket", Map.of("name", bucket.bucket(), "region", bucket.region(), "create", bucket.create(),
           "steps", bucket.steps()));
+    }
+    if (dryRun) {
+      doc.put("publish", List.copyOf(plan.layersToPublish()));
     }
     doc.put("functions", results.stream().map(FleetReport::json).toList());
     doc.put("summary", counts(results));

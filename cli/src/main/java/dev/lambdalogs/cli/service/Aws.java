@@ -1,7 +1,7 @@
 package dev.lambdalogs.cli.service;
 
-import dev.lambdalogs.cli.command.GlobalOptions;
-import dev.lambdalogs.cli.util.ExitException;
+import dev.lambdalogs.cli.failure.Unreachable;
+import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.contract.s3.Bucket;
 import dev.lambdalogs.contract.s3.SigV4;
@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.sts.StsClient;
  * endpoint override reaches every client, and throttling is met with the SDK's adaptive retries.
  */
 public final class Aws implements AutoCloseable {
-  private final GlobalOptions options;
+  private final AwsConfig options;
   private final AwsCredentialsProvider credentials;
   /** Made with the first client: it sets up TLS, which tail and download, reading with plain requests, never need. */
   private SdkHttpClient http;
@@ -44,12 +44,12 @@ public final class Aws implements AutoCloseable {
   private String account;
   private final Unreachable.Watch watch;
 
-  public Aws(GlobalOptions options) {
+  public Aws(AwsConfig options) {
     this.options = options;
-    this.credentials = options.profile != null
-        ? ProfileCredentialsProvider.builder().profileName(options.profile).build()
+    this.credentials = options.profile() != null
+        ? ProfileCredentialsProvider.builder().profileName(options.profile()).build()
         : DefaultCredentialsProvider.builder().build();
-    this.watch = new Unreachable.Watch(options.endpoint != null || System.getenv("AWS_ENDPOINT_URL") != null
+    this.watch = new Unreachable.Watch(options.endpoint() != null || System.getenv("AWS_ENDPOINT_URL") != null
         ? "check --endpoint-url (or AWS_ENDPOINT_URL) and that the server there is running"
         : "check --region, your network, and your proxy settings (HTTPS_PROXY)");
   }
@@ -61,13 +61,13 @@ public final class Aws implements AutoCloseable {
 
   /** The region of the command: --region, else the profile's or the environment's. */
   public String region() {
-    if (options.region != null) {
-      return options.region;
+    if (options.region() != null) {
+      return options.region();
     }
     try {
       DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-      if (options.profile != null) {
-        chain.profileName(options.profile);
+      if (options.profile() != null) {
+        chain.profileName(options.profile());
       }
       return chain.build().getRegion().id();
     } catch (SdkClientException e) {
@@ -83,7 +83,7 @@ public final class Aws implements AutoCloseable {
   public S3Client s3(String region) {
     // checksums only where S3 requires them: asking for them on every GET makes S3-compatible servers
     // compute them, and TLS and gzip already guard what is read
-    return client("s3:" + region, r -> configure(S3Client.builder(), region).forcePathStyle(options.endpoint != null)
+    return client("s3:" + region, r -> configure(S3Client.builder(), region).forcePathStyle(options.endpoint() != null)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build());
   }
@@ -93,12 +93,13 @@ public final class Aws implements AutoCloseable {
    * overridden, as for the SDK's client, and for names with dots, which AWS's certificates do not cover.
    */
   public Bucket bucket(String name, String region) {
-    return new Bucket(name, region, options.endpoint, options.endpoint != null || name.contains("."));
+    return new Bucket(name, region, options.endpoint(), options.endpoint() != null || name.contains("."));
   }
 
   /** The caller's credentials as of now, for signing a request by hand; providers cache and refresh them. */
   public SigV4.Credentials signingCredentials() {
-    AwsCredentials resolved = credentials.resolveCredentials();
+    AwsCredentials resolved = Errors.call("resolving credentials", options.profile() != null ? "profile "
+        + options.profile() : "the default credential chain", credentials::resolveCredentials);
     return new SigV4.Credentials(resolved.accessKeyId(), resolved.secretAccessKey(),
         resolved instanceof AwsSessionCredentials session ? session.sessionToken() : null);
   }
@@ -157,7 +158,7 @@ public final class Aws implements AutoCloseable {
     if (builder instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
       sync.httpClient(http());
     }
-    URI endpoint = options.endpoint;
+    URI endpoint = options.endpoint();
     if (endpoint != null) {
       builder.endpointOverride(endpoint);
     }

@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.failure.Failure;
 import dev.lambdalogs.contract.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,10 @@ public final class Buckets {
         return new Plan(bucket, region, true, retentionDays, retentionDays != null, createSteps(bucket, retentionDays));
       }
       if (e.statusCode() == 403) {
-        throw new Errors.Failure("bucket " + bucket + " exists but is not owned by account " + account
+        throw new Failure("bucket " + bucket + " exists but is not owned by account " + account
             + " (or you may not read it): choose another name with --bucket");
       }
-      throw new Errors.Failure(Errors.describe("s3:ListBucket", "bucket " + bucket, e));
+      throw new Failure(Errors.describe("s3:ListBucket", "bucket " + bucket, e));
     }
     List<String> steps = new ArrayList<>(List.of("reuse s3://" + bucket + " (owned by " + account + ")"));
     boolean setRetention = retentionDays != null && !retentionDays.equals(retention(rules(s3, bucket)));

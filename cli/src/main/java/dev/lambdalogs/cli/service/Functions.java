@@ -1,5 +1,7 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.failure.ExitException;
+import dev.lambdalogs.cli.failure.Failure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,15 @@ public final class Functions {
   }
 
   /** What a selection found, and the names it could not find, each with the reason. */
-  public record Found(List<Target> targets, Map<String, String> missing) {}
+  public record Found(List<Target> targets, Map<String, String> missing) {
+    /** This, when the selection matched something; else the end of the command, saying so. */
+    public Found requireSome(String region) {
+      if (targets.isEmpty() && missing.isEmpty()) {
+        throw new ExitException(ExitException.FAILED, nothingMatches(region));
+      }
+      return this;
+    }
+  }
 
   public Found find(Selection selection) {
     String region = aws.region();
@@ -31,7 +41,7 @@ public final class Functions {
       try {
         Target target = get(regionOf(function, region), function);
         targets.put(target.arn(), target);
-      } catch (Errors.Failure e) {
+      } catch (Failure e) {
         missing.put(function, e.getMessage());
       }
     }

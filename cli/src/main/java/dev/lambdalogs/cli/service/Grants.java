@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.failure.Failure;
 import dev.lambdalogs.contract.json.Json;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -80,9 +81,9 @@ public final class Grants {
     try {
       Errors.run("iam:PutRolePolicy", "role " + role,
           () -> aws.iam().putRolePolicy(b -> b.roleName(role).policyName(name).policyDocument(document)));
-    } catch (Errors.Failure e) {
+    } catch (Failure e) {
       if (e.getMessage().contains("LimitExceeded")) {
-        throw new Errors.Failure("role " + role + " has no room for " + target.name() + "'s grant: IAM allows "
+        throw new Failure("role " + role + " has no room for " + target.name() + "'s grant: IAM allows "
             + ROLE_BUDGET + " characters of inline policies per role, and this role's functions use them up. "
             + "Give some of its functions a role of their own, or move its other inline policies to managed ones ("
             + e.getMessage() + ")");

@@ -1,8 +1,13 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.failure.Failure;
 import dev.lambdalogs.contract.settings.Settings;
 import dev.lambdalogs.cli.util.Parallel;
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +22,11 @@ import software.amazon.awssdk.services.lambda.model.ResourceConflictException;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 
 /**
- * Puts the extension on functions, or takes it off, in three steps: plan each function (its layers,
- * variables and grant), write the grants (each function's own policy, whole), then update each function
- * with its RevisionId, so that a concurrent deploy is never overwritten: on conflict the function is read
- * and planned again, and the update retried.
+ * Puts the extension on functions, or takes it off. First a plan, which only reads: each function's layers,
+ * variables and grant, the bucket, the layer versions to publish. {@code --dry-run} prints it; applying it
+ * creates the bucket, publishes the layers, writes the grants (each function's own policy, whole), then
+ * updates each function with its RevisionId, so that a concurrent deploy is never overwritten: on conflict
+ * the function is read and planned again, and the update retried.
  */
 public final class Installer {
   /** What install writes into the function's environment. */
@@ -43,7 +49,42 @@ public final class Installer {
    * One function's plan: a final result already (up to date, skipped, refused, dry run), or a change to
    * apply ({@code apply} non-null) whose result is {@code result} once it is done.
    */
-  private record Plan(Target target, Result result, State apply, boolean grantChanges) {}
+  public record Plan(Target target, Result result, State apply, boolean grantChanges) {
+    /** The plan with a layer version named in place of its placeholder, once that version is published. */
+    Plan published(String placeholder, String arn) {
+      UnaryOperator<State> swap = state -> state == null ? null : new State(state.layers().stream()
+          .map(l -> l.equals(placeholder) ? arn : l).toList(), state.environment());
+      Result r = result;
+      return new Plan(target, new Result(r.function(), r.region(), r.outcome(), r.detail().replace(placeholder,
+          Layers.shortName(arn)), r.before(), swap.apply(r.after()), r.statements(), r.warnings()), swap.apply(apply),
+          grantChanges);
+    }
+  }
+
+  /**
+   * Everything one install or uninstall would change, found without changing anything: what
+   * {@code --dry-run} prints, and what {@link #apply} carries out.
+   *
+   * @param bucket the bucket's plan (install), or null (uninstall keeps the bucket)
+   * @param choices what install sets on each function; null when the plan takes the extension off
+   */
+  public record FleetPlan(Buckets.Plan bucket, Choices choices, List<Plan> functions) {
+    boolean removing() {
+      return choices == null;
+    }
+
+    public List<Result> results() {
+      return functions.stream().map(Plan::result).toList();
+    }
+
+    /** The layers whose new versions applying the plan publishes, by placeholder. */
+    public Set<String> layersToPublish() {
+      Set<String> placeholders = new TreeSet<>();
+      functions.stream().filter(p -> p.apply() != null).flatMap(p -> p.apply().layers().stream())
+          .filter(l -> Layers.unpublishedVariant(l) != null).forEach(placeholders::add);
+      return placeholders;
+    }
+  }
 
   static final int MAX_LAYERS = 5;
   private static final int CONFLICT_RETRIES = 3;
@@ -67,25 +108,70 @@ public final class Installer {
     this.journal = journal;
   }
 
-  public List<Result> install(List<Target> targets, Choices settings, boolean dryRun, Consumer<Result> progress) {
-    Function<Target, Plan> planner = t -> planInstall(t, settings, dryRun);
+  /** Plans putting the extension on the functions, writing to the bucket {@code bucket} plans. */
+  public FleetPlan planInstall(List<Target> targets, Buckets.Plan bucket, Choices settings, boolean dryRun) {
     journal.step("planning " + count(targets.size(), "function"));
-    List<Plan> plans = Parallel.map(targets, parallel, t -> guarded(t, planner));
-    List<Plan> granted = writeGrants(plans); // first, so the extension may write as soon as it runs
-    updating(plans);
+    Function<Target, Plan> planner = t -> planInstall(t, settings, dryRun);
+    return new FleetPlan(bucket, settings, Parallel.map(targets, parallel, t -> guarded(t, planner)));
+  }
+
+  public FleetPlan planUninstall(List<Target> targets, boolean dryRun) {
+    journal.step("planning " + count(targets.size(), "function"));
+    Function<Target, Plan> planner = t -> planUninstall(t, dryRun);
+    return new FleetPlan(null, null, Parallel.map(targets, parallel, t -> guarded(t, planner)));
+  }
+
+  /** Carries the plan out, saying each change as it is made; a function's failure fails it alone. */
+  public List<Result> apply(FleetPlan plan, Consumer<Result> progress) {
+    if (plan.removing()) {
+      Function<Target, Plan> planner = t -> planUninstall(t, false);
+      updating(plan.functions());
+      List<Plan> applied = Parallel.map(plan.functions(), parallel, p -> {
+        Result result = apply(p, planner);
+        return new Plan(p.target(), result, null, p.grantChanges() && result.outcome() != Outcome.FAILED);
+      });
+      return writeGrants(applied).stream().map(p -> report(progress, p.result())).toList();
+    }
+    Function<Target, Plan> planner = t -> planInstall(t, plan.choices(), false);
+    applyBucket(plan.bucket());
+    List<Plan> functionsPlans = publishLayers(plan);
+    List<Plan> granted = writeGrants(functionsPlans); // first, so the extension may write as soon as it runs
+    updating(functionsPlans);
     return Parallel.map(granted, parallel, p -> report(progress, apply(p, planner)));
   }
 
-  public List<Result> uninstall(List<Target> targets, boolean dryRun, Consumer<Result> progress) {
-    Function<Target, Plan> planner = t -> planUninstall(t, dryRun);
-    journal.step("planning " + count(targets.size(), "function"));
-    List<Plan> plans = Parallel.map(targets, parallel, t -> guarded(t, planner));
-    updating(plans);
-    List<Plan> applied = Parallel.map(plans, parallel, p -> {
-      Result result = apply(p, planner);
-      return new Plan(p.target(), result, null, p.grantChanges() && result.outcome() != Outcome.FAILED);
-    });
-    return writeGrants(applied).stream().map(p -> report(progress, p.result())).toList();
+  private void applyBucket(Buckets.Plan bucket) {
+    if (bucket != null && (bucket.create() || bucket.setRetention())) {
+      journal.step((bucket.create() ? "creating" : "setting the expiry of") + " s3://" + bucket.bucket());
+      new Buckets(aws).apply(bucket);
+      journal.changed((bucket.create() ? "created" : "set the expiry of") + " s3://" + bucket.bucket());
+    }
+  }
+
+  /** Publishes the new layer versions the plan needs, each once, and names them in the functions' plans. */
+  private List<Plan> publishLayers(FleetPlan plan) {
+    List<Plan> plans = plan.functions();
+    for (String placeholder : plan.layersToPublish()) {
+      Layers.Variant variant = Layers.unpublishedVariant(placeholder);
+      Map<String, String> byRegion = new ConcurrentHashMap<>();
+      plans = Parallel.map(plans, parallel, p -> {
+        if (p.apply() == null || !p.apply().layers().contains(placeholder)) {
+          return p;
+        }
+        try {
+          String arn = byRegion.computeIfAbsent(p.target().region(), region -> {
+            journal.step("publishing " + variant.layerName + " in " + region);
+            String published = layers.publish(variant, region);
+            journal.changed("published " + Layers.shortName(published) + " in " + region);
+            return published;
+          });
+          return p.published(placeholder, arn);
+        } catch (Failure e) {
+          return new Plan(p.target(), Result.failed(p.target().name(), p.target().region(), e.getMessage()), null, false);
+        }
+      });
+    }
+    return plans;
   }
 
   private Plan planInstall(Target target, Choices settings, boolean dryRun) {
@@ -99,13 +185,19 @@ public final class Installer {
     }
     // IAM is asked while Lambda is: one round trip's wait instead of two
     Supplier<List<Map<String, Object>>> granted = Parallel.start(() -> grants.current(target));
-    String layerArn = current(target, choice.variant()).orElseGet(() -> {
-      Layers.Version version = layers.ensure(choice.variant(), target.region(), dryRun);
-      if (version.published() && !dryRun) {
-        journal.changed("published " + Layers.shortName(version.arn()) + " in " + target.region());
-      }
-      return version.arn();
-    });
+    String layerArn = current(target, choice.variant()).or(() -> layers.find(choice.variant(), target.region()))
+        .orElse(Layers.unpublished(choice.variant()));
+    return decideInstall(target, settings, choice, layerArn, granted.get(), dryRun);
+  }
+
+  /**
+   * The install plan of one function, from what was read of it: decisions only, no call.
+   *
+   * @param layerArn the version to attach: the function's own, one published before, or a placeholder
+   * @param grantedNow the statements of its grant as IAM has them
+   */
+  static Plan decideInstall(Target target, Choices settings, Layers.Choice choice, String layerArn,
+      List<Map<String, Object>> grantedNow, boolean dryRun) {
     List<String> layersAfter = withOurLayer(target.layers(), layerArn);
     if (layersAfter.size() > MAX_LAYERS) {
       return done(target, Outcome.FAILED, "it has " + target.layers().size() + " layers already, and Lambda allows "
@@ -114,7 +206,7 @@ public final class Installer {
     State after = new State(layersAfter, withSettings(target.environment(), settings));
     List<Map<String, Object>> statements = Grants.statements(target, settings.bucket(), settings.prefix(),
         settings.disableCloudWatch());
-    boolean grantChanges = !granted.get().equals(statements);
+    boolean grantChanges = !grantedNow.equals(statements);
     boolean configChanges = !after.equals(before(target));
     boolean installedBefore = target.layers().stream().anyMatch(Layers::isOurs);
     String layer = Layers.shortName(layerArn);
@@ -141,13 +233,19 @@ public final class Installer {
   }
 
   private Plan planUninstall(Target target, boolean dryRun) {
+    return target.isImage() ? decideUninstall(target, List.of(), dryRun)
+        : decideUninstall(target, grants.current(target), dryRun);
+  }
+
+  /** The uninstall plan of one function, from what was read of it: decisions only, no call. */
+  static Plan decideUninstall(Target target, List<Map<String, Object>> grantedNow, boolean dryRun) {
     if (target.isImage()) {
       return done(target, Outcome.SKIPPED, "container image: layers do not apply to it");
     }
     Map<String, String> env = new LinkedHashMap<>(target.environment());
     env.keySet().removeIf(k -> k.startsWith(Settings.NAME_PREFIX));
     State after = new State(target.layers().stream().filter(l -> !Layers.isOurs(l)).toList(), env);
-    boolean grantChanges = !grants.current(target).isEmpty();
+    boolean grantChanges = !grantedNow.isEmpty();
     boolean configChanges = !after.equals(before(target));
     Outcome outcome = !grantChanges && !configChanges ? Outcome.NOT_INSTALLED : dryRun ? Outcome.PLANNED : Outcome.REMOVED;
     String detail = switch (outcome) {
@@ -174,7 +272,7 @@ public final class Installer {
         grants.replace(p.target(), p.result().statements());
         journal.changed((p.result().statements().isEmpty() ? "removed the grant of " : "granted ") + p.target().name());
         return p;
-      } catch (Errors.Failure e) {
+      } catch (Failure e) {
         return new Plan(p.target(), Result.failed(p.target().name(), p.target().region(), e.getMessage()), null, false);
       }
     });
@@ -193,7 +291,7 @@ public final class Installer {
               + " tries): another deploy is running; try again when it is done");
         }
         plan = guarded(plan.target(), t -> planner.apply(functions.get(t.region(), t.arn())));
-      } catch (Errors.Failure e) {
+      } catch (Failure e) {
         return Result.failed(plan.target().name(), plan.target().region(), e.getMessage());
       }
     }
@@ -203,7 +301,7 @@ public final class Installer {
   private Plan guarded(Target target, Function<Target, Plan> planner) {
     try {
       return planner.apply(target);
-    } catch (Errors.Failure e) {
+    } catch (Failure e) {
       return new Plan(target, Result.failed(target.name(), target.region(), e.getMessage()), null, false);
     }
   }
@@ -233,7 +331,7 @@ public final class Installer {
       status = functions.awaitSettled(target).lastUpdateStatus();
     }
     if ("Failed".equals(status)) {
-      throw new Errors.Failure("Lambda reports the update of " + target.name() + " failed: see its "
+      throw new Failure("Lambda reports the update of " + target.name() + " failed: see its "
           + "LastUpdateStatusReason (aws lambda get-function-configuration --function-name " + target.name() + ")");
     }
   }

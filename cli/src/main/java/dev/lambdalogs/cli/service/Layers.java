@@ -1,9 +1,11 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.failure.Failure;
 import dev.lambdalogs.cli.layer.Layer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +48,8 @@ public final class Layers {
   private final Aws aws;
   private final Map<Variant, Layer.Zip> zips = new ConcurrentHashMap<>();
   private final Map<Variant, String> digests = new ConcurrentHashMap<>();
-  private final Map<String, Version> versions = new ConcurrentHashMap<>();
+  private final Map<String, Optional<String>> found = new ConcurrentHashMap<>();
+  private final Map<String, String> published = new ConcurrentHashMap<>();
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
   public Layers(Aws aws) {
@@ -80,43 +83,58 @@ public final class Layers {
       try {
         return Layer.sha256(v == Variant.JRE);
       } catch (IOException e) {
-        throw new Errors.Failure(e.getMessage());
+        throw new Failure(e.getMessage());
       }
     });
   }
 
-  /**
-   * The version to attach in this region: one already published with the same SHA-256, else a new one
-   * (with {@code dryRun}, none is published and the ARN says so).
-   */
-  public Version ensure(Variant variant, String region, boolean dryRun) {
-    return versions.computeIfAbsent(variant + "@" + region + (dryRun ? "?" : ""), k -> find(variant, region)
-        .orElseGet(() -> dryRun ? new Version("(new version of " + variant.layerName + ")", true) : publish(variant, region)));
+  /** The version holding this CLI's extension in this region: the one published before, else a new one. */
+  public Version ensure(Variant variant, String region) {
+    return find(variant, region).map(arn -> new Version(arn, false))
+        .orElseGet(() -> new Version(publish(variant, region), true));
   }
 
-  private java.util.Optional<Version> find(Variant variant, String region) {
-    String marker = "sha256:" + sha256(variant);
-    LambdaClient lambda = aws.lambda(region);
-    List<LayerVersionsListItem> all = Errors.call("lambda:ListLayerVersions", "layer " + variant.layerName,
-        () -> lambda.listLayerVersionsPaginator(b -> b.layerName(variant.layerName)).layerVersions().stream().toList());
-    for (LayerVersionsListItem version : all) {
-      if (version.description() != null && version.description().contains(marker)) {
-        return java.util.Optional.of(new Version(version.layerVersionArn(), false));
+  /** What a plan names in place of a version not published yet: applying the plan publishes it. */
+  public static String unpublished(Variant variant) {
+    return "(new version of " + variant.layerName + ")";
+  }
+
+  /** The variant a plan's placeholder stands for, or null when the layer is a real version. */
+  public static Variant unpublishedVariant(String layer) {
+    for (Variant variant : Variant.values()) {
+      if (unpublished(variant).equals(layer)) {
+        return variant;
       }
     }
-    return java.util.Optional.empty();
+    return null;
   }
 
-  private Version publish(Variant variant, String region) {
-    Layer.Zip zip = zip(variant);
-    PublishLayerVersionResponse published = Errors.call("lambda:PublishLayerVersion", "layer " + variant.layerName,
-        () -> aws.lambda(region).publishLayerVersion(b -> b.layerName(variant.layerName)
-            .description("lambdalogs extension, sha256:" + zip.sha256())
-            .content(c -> c.zipFile(SdkBytes.fromByteArray(zip.bytes())))
-            .compatibleRuntimesWithStrings(variant.runtimes)
-            .compatibleArchitecturesWithStrings(variant.architectures)
-            .licenseInfo("Apache-2.0")));
-    return new Version(published.layerVersionArn(), true);
+  /** The version published before with this CLI's extension (the same SHA-256), if any: it only asks. */
+  public Optional<String> find(Variant variant, String region) {
+    return found.computeIfAbsent(variant + "@" + region, k -> {
+      String marker = "sha256:" + sha256(variant);
+      LambdaClient lambda = aws.lambda(region);
+      List<LayerVersionsListItem> all = Errors.call("lambda:ListLayerVersions", "layer " + variant.layerName,
+          () -> lambda.listLayerVersionsPaginator(b -> b.layerName(variant.layerName)).layerVersions().stream().toList());
+      return all.stream().filter(v -> v.description() != null && v.description().contains(marker))
+          .map(LayerVersionsListItem::layerVersionArn).findFirst();
+    });
+  }
+
+  /** Publishes this CLI's extension as a new version: once per variant and region, however many functions need it. */
+  public String publish(Variant variant, String region) {
+    return published.computeIfAbsent(variant + "@" + region, k -> {
+      Layer.Zip zip = zip(variant);
+      PublishLayerVersionResponse response = Errors.call("lambda:PublishLayerVersion", "layer " + variant.layerName,
+          () -> aws.lambda(region).publishLayerVersion(b -> b.layerName(variant.layerName)
+              .description("lambdalogs extension, sha256:" + zip.sha256())
+              .content(c -> c.zipFile(SdkBytes.fromByteArray(zip.bytes())))
+              .compatibleRuntimesWithStrings(variant.runtimes)
+              .compatibleArchitecturesWithStrings(variant.architectures)
+              .licenseInfo("Apache-2.0")));
+      found.put(k, Optional.of(response.layerVersionArn())); // a function planned again finds it
+      return response.layerVersionArn();
+    });
   }
 
   /** True when a layer version of ours carries this CLI's extension: its published SHA-256 is this build's. */
@@ -148,7 +166,7 @@ public final class Layers {
       try {
         return Layer.build(v == Variant.JRE);
       } catch (IOException e) {
-        throw new Errors.Failure(e.getMessage());
+        throw new Failure(e.getMessage());
       }
     });
   }

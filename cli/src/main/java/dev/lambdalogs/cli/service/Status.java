@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.contract.settings.Settings;
 import java.util.ArrayList;
@@ -101,5 +102,10 @@ public final class Status {
   private static Row notApplicable(Target t, String why) {
     return new Row(t.name(), t.region(), t.isImage() ? "image" : t.runtime(), t.architecture(), false, false, null,
         false, null, List.of(), why);
+  }
+
+  /** status's exit code: 4 when --check found drift, else 1 when a named function could not be read. */
+  public static int exitCode(int drifted, int unreadable, boolean check) {
+    return check && drifted > 0 ? ExitException.DRIFT : unreadable > 0 ? ExitException.FAILED : 0;
   }
 }

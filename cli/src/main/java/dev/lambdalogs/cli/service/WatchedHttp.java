@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.service;
 
+import dev.lambdalogs.cli.failure.Unreachable;
 import java.io.IOException;
 import java.net.URI;
 import software.amazon.awssdk.http.ExecutableHttpRequest;

@@ -5,7 +5,7 @@ import dev.lambdalogs.contract.archive.ArchiveLayout;
 import dev.lambdalogs.contract.settings.Settings;
 import dev.lambdalogs.cli.archive.S3Source;
 import dev.lambdalogs.cli.archive.Source;
-import dev.lambdalogs.cli.service.Unreachable;
+import dev.lambdalogs.cli.failure.Unreachable;
 import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;

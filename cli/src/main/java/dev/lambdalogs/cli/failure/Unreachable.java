@@ -1,6 +1,5 @@
-package dev.lambdalogs.cli.service;
+package dev.lambdalogs.cli.failure;
 
-import dev.lambdalogs.cli.util.ExitException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -54,7 +53,7 @@ public final class Unreachable extends ExitException {
   }
 
   /** The connection could not be made, as opposed to one that broke while an answer came. */
-  static boolean isConnectFailure(Throwable e) {
+  public static boolean isConnectFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
           || t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
@@ -70,7 +69,7 @@ public final class Unreachable extends ExitException {
   }
 
   /** The Unreachable in a chain of causes (the SDK wraps what its HTTP client throws), or null. */
-  static Unreachable in(Throwable e) {
+  public static Unreachable in(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof Unreachable u) {
         return u;

@@ -1,4 +1,4 @@
-package dev.lambdalogs.cli.util;
+package dev.lambdalogs.cli.failure;
 
 /** Ends the command with a message for the user and one of the documented exit codes. */
 public class ExitException extends RuntimeException {
@@ -11,6 +11,11 @@ public class ExitException extends RuntimeException {
   public static final int DRIFT = 4;
 
   private final int code;
+
+  /** The exit code of a command that acted on {@code total} things and failed {@code failed} of them. */
+  public static int forFailures(long failed, long total) {
+    return failed == 0 ? 0 : failed == total ? FAILED : PARTLY_DONE;
+  }
 
   public ExitException(int code, String message) {
     super(message);
