@@ -1,8 +1,8 @@
 package dev.lambdalogs.cli;
 
-import dev.lambdalogs.cli.failure.Wording;
-import dev.lambdalogs.cli.failure.Failure;
 import dev.lambdalogs.cli.failure.ExitException;
+import dev.lambdalogs.cli.failure.Failure;
+import dev.lambdalogs.cli.failure.Wording;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,9 +16,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The one place where failures become messages and exit codes, for every command: a usage error is said
- * once with a hint (exit 2), a failure in one line that says what to do (exit 1 unless it carries its
- * own code). Nothing reaches a user as a stack trace; -v adds it.
+ * The one place where failures become messages and exit codes, for every command: a usage error is
+ * said once with a hint (exit 2), a failure in one line that says what to do (exit 1 unless it
+ * carries its own code). Nothing reaches a user as a stack trace; -v adds it.
  */
 final class Failures implements IExecutionExceptionHandler, IParameterExceptionHandler {
   @Override
@@ -29,7 +29,10 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     if (e instanceof UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
       if (!suggestions.isEmpty()) {
-        err.println("Did you mean: " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size()))) + "?");
+        err.println(
+            "Did you mean: "
+                + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+                + "?");
       }
     }
     err.println("See '" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
@@ -65,7 +68,9 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     if (e instanceof SdkException) {
       return Wording.firstLine(String.valueOf(e.getMessage())) + " (run again with -v for details)";
     }
-    return "unexpected failure: " + e + " (run again with -v for the stack trace, and please report it)";
+    return "unexpected failure: "
+        + e
+        + " (run again with -v for the stack trace, and please report it)";
   }
 
   /** "lambdalogs install: " for a subcommand's error, "lambdalogs: " for the top command's. */

@@ -4,7 +4,10 @@ import dev.lambdalogs.cli.command.LambdalogsCommand;
 import dev.lambdalogs.cli.util.Proxies;
 import picocli.CommandLine;
 
-/** The lambdalogs command's entry point: failures become the documented exit codes in {@link Failures}. */
+/**
+ * The lambdalogs command's entry point: failures become the documented exit codes in {@link
+ * Failures}.
+ */
 public final class Main {
   private Main() {}
 

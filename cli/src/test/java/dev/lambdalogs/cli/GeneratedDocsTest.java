@@ -11,14 +11,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build makes the completion script and the man pages from the Picocli model; the checked-in copies
- * in completions/ and docs/man/ must be the same. To refresh them:
- * {@code ./mvnw -pl cli -am -Pregenerate package -DskipTests}.
+ * The build makes the completion script and the man pages from the Picocli model; the checked-in
+ * copies in completions/ and docs/man/ must be the same. To refresh them: {@code ./mvnw -pl cli -am
+ * -Pregenerate package -DskipTests}.
  */
 class GeneratedDocsTest {
   static final Path TARGET = Path.of("target");
   static final Path REPO = Path.of("..");
-  static final String HOW = "stale: run ./mvnw -pl cli -am -Pregenerate package -DskipTests and commit the result";
+  static final String HOW =
+      "stale: run ./mvnw -pl cli -am -Pregenerate package -DskipTests and commit the result";
 
   @Test
   void completionsAreCurrent() throws IOException {
@@ -35,11 +36,14 @@ class GeneratedDocsTest {
         generated.addAll(pages.toList());
       }
     }
-    assertThat(generated).as("the build made the man pages, in AsciiDoc and roff").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(generated)
+        .as("the build made the man pages, in AsciiDoc and roff")
+        .hasSizeGreaterThanOrEqualTo(2);
     for (Path page : generated) {
       Path checkedIn = REPO.resolve("docs/man").resolve(page.getFileName());
       assertThat(checkedIn).as("docs/man/" + page.getFileName() + " is missing: " + HOW).exists();
-      assertThat(Files.readString(checkedIn)).as("docs/man/" + page.getFileName() + " " + HOW)
+      assertThat(Files.readString(checkedIn))
+          .as("docs/man/" + page.getFileName() + " " + HOW)
           .isEqualTo(Files.readString(page));
     }
     List<String> names = generated.stream().map(p -> p.getFileName().toString()).toList();

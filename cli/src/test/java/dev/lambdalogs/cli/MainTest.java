@@ -19,8 +19,12 @@ class MainTest {
     java.io.StringWriter err = new java.io.StringWriter();
     picocli.CommandLine cli = Main.commandLine();
     cli.setErr(new java.io.PrintWriter(err));
-    assertThat(cli.execute("layer", "build", "-o", dir.resolve("no/such/folder/layer.zip").toString())).isEqualTo(1);
-    assertThat(err.toString()).contains("lambdalogs: cannot write the layer to").contains("choose another path");
+    assertThat(
+            cli.execute("layer", "build", "-o", dir.resolve("no/such/folder/layer.zip").toString()))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .contains("lambdalogs: cannot write the layer to")
+        .contains("choose another path");
   }
 
   @Test

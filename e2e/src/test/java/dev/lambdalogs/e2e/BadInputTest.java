@@ -16,16 +16,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every command with bad input, through the real entry point: a usage error is exit 2, said once with a
- * hint and no stack trace. Each runs against an endpoint that refuses connections, so exit 2 (rather
- * than 1, "cannot reach") also proves that nothing was called before the input was checked.
+ * Every command with bad input, through the real entry point: a usage error is exit 2, said once
+ * with a hint and no stack trace. Each runs against an endpoint that refuses connections, so exit 2
+ * (rather than 1, "cannot reach") also proves that nothing was called before the input was checked.
  */
 class BadInputTest {
   static Cli cli;
   static String refused;
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
   static Path file;
 
   @BeforeAll
@@ -38,14 +37,25 @@ class BadInputTest {
   static Stream<Arguments> usageErrors() {
     return Stream.of(
         usage("not a valid S3 bucket name", "install", "-f", "fn", "--bucket", ""),
-        usage("not a valid S3 bucket name", "install", "-f", "fn", "--bucket", "My_Logs_Bucket", "--dry-run"),
+        usage(
+            "not a valid S3 bucket name",
+            "install",
+            "-f",
+            "fn",
+            "--bucket",
+            "My_Logs_Bucket",
+            "--dry-run"),
         usage("not a valid S3 bucket name", "install", "-f", "fn", "--bucket", "logs..archive"),
         usage("not a valid S3 bucket name", "tail", "--bucket", "ab"),
         usage("1 or more", "install", "-f", "fn", "--retention-days", "-5"),
         usage("1 or more", "install", "-f", "fn", "--retention-days", "0"),
         usage("not a number of days", "install", "-f", "fn", "--retention-days", "thirty"),
         usage("from 1 to 3600", "install", "-f", "fn", "--flush-interval", "0"),
-        usage("not a regular expression: Illegal character range", "install", "--function-regex", "([a-"),
+        usage(
+            "not a regular expression: Illegal character range",
+            "install",
+            "--function-regex",
+            "([a-"),
         usage("not a regular expression", "status", "--function-regex", "("),
         usage("not a regular expression", "tail", "--grep", "*oops"),
         usage("'team' is not KEY=VALUE", "install", "--tag", "team"),
@@ -59,8 +69,26 @@ class BadInputTest {
         usage("Invalid value for option '--since'", "tail", "--since", "yesterday"),
         usage("Invalid value for option '--format'", "tail", "--format", "xml"),
         usage("does not exist", "tail", "--dir", "/nonexistent"),
-        usage("is not a folder", "download", "-f", "fn", "--since", "1h", "--dir", file.toString(), "--to", "x"),
-        usage("is not a folder", "download", "-f", "fn", "--since", "1h", "--to", file.resolve("sub").toString()),
+        usage(
+            "is not a folder",
+            "download",
+            "-f",
+            "fn",
+            "--since",
+            "1h",
+            "--dir",
+            file.toString(),
+            "--to",
+            "x"),
+        usage(
+            "is not a folder",
+            "download",
+            "-f",
+            "fn",
+            "--since",
+            "1h",
+            "--to",
+            file.resolve("sub").toString()),
         usage("Missing required option: '--to=DIR'", "download", "-f", "fn", "--since", "1h"),
         usage("Missing required subcommand", "layer"),
         usage("Unknown option: '--no-such-option'", "layer", "build", "--no-such-option"),
@@ -76,11 +104,18 @@ class BadInputTest {
   @MethodSource("usageErrors")
   void aUsageErrorIsExit2SaidOnceWithAHintAndNothingCalled(String says, List<String> args) {
     // the commands that call nothing take no AWS options
-    boolean aws = !args.isEmpty() && List.of("install", "uninstall", "status", "tail", "download").contains(args.get(0));
+    boolean aws =
+        !args.isEmpty()
+            && List.of("install", "uninstall", "status", "tail", "download").contains(args.get(0));
     Cli.Run run = (aws ? cli : new Cli(List.of())).run(args.toArray(String[]::new));
     assertThat(run.exit()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).as(run.toString()).contains(says).contains("--help' for the options")
-        .doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("Usage:");
+    assertThat(run.err())
+        .as(run.toString())
+        .contains(says)
+        .contains("--help' for the options")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception")
+        .doesNotContain("Usage:");
     assertThat(occurrences(run.err(), says)).as(run.toString()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
   }
@@ -95,7 +130,15 @@ class BadInputTest {
         Arguments.of(List.of("layer", "publish")),
         Arguments.of(List.of("tail", "--bucket", "some-bucket")),
         Arguments.of(List.of("tail", "-f", "fn")),
-        Arguments.of(List.of("download", "--bucket", "some-bucket", "--since", "1h", "--to", tmp.resolve("d").toString())));
+        Arguments.of(
+            List.of(
+                "download",
+                "--bucket",
+                "some-bucket",
+                "--since",
+                "1h",
+                "--to",
+                tmp.resolve("d").toString())));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -103,9 +146,12 @@ class BadInputTest {
   void anEndpointThatRefusesConnectionsIsNamedWithWhatToCheck(List<String> args) {
     Cli.Run run = cli.run(args.toArray(String[]::new));
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-    assertThat(run.err()).as(run.toString())
-        .contains("lambdalogs: cannot reach " + refused + " (Connection refused): check --endpoint-url")
-        .doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(run.err())
+        .as(run.toString())
+        .contains(
+            "lambdalogs: cannot reach " + refused + " (Connection refused): check --endpoint-url")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -113,9 +159,11 @@ class BadInputTest {
   void aHostThatDoesNotResolveIsNamedWithWhatToCheck(List<String> args) {
     Cli.Run run = new Cli("http://no-such-host.invalid:4566").run(args.toArray(String[]::new));
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
-    assertThat(run.err()).as(run.toString())
+    assertThat(run.err())
+        .as(run.toString())
         .contains("lambdalogs: cannot reach http://no-such-host.invalid:4566 (unknown host)")
-        .doesNotContain("\tat ").doesNotContain("Exception");
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
   }
 
   private static int occurrences(String text, String part) {

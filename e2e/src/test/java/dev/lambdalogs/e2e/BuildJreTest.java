@@ -9,13 +9,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The build of the -jre variant's runtime fails, saying what to install, rather than skipping it. */
+/**
+ * The build of the -jre variant's runtime fails, saying what to install, rather than skipping it.
+ */
 class BuildJreTest {
-  static final Path SCRIPT = Path.of(System.getProperty("lambdalogs.repo", "."))
-      .resolve("cli/src/jre/build-jre.sh").toAbsolutePath().normalize();
+  static final Path SCRIPT =
+      Path.of(System.getProperty("lambdalogs.repo", "."))
+          .resolve("cli/src/jre/build-jre.sh")
+          .toAbsolutePath()
+          .normalize();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aJdkThatIsNotTemurin25FailsTheBuildAndSaysWhatToInstall() throws Exception {
@@ -23,12 +27,17 @@ class BuildJreTest {
     Files.writeString(notAJdk.resolve("jlink"), "#!/bin/sh\n");
     notAJdk.resolve("jlink").toFile().setExecutable(true);
     Path out = dir.resolve("jre");
-    Process build = new ProcessBuilder("sh", SCRIPT.toString(), out.toString(), dir.resolve("some-jdk").toString())
-        .redirectErrorStream(true).start();
+    Process build =
+        new ProcessBuilder(
+                "sh", SCRIPT.toString(), out.toString(), dir.resolve("some-jdk").toString())
+            .redirectErrorStream(true)
+            .start();
     assertThat(build.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String said = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(build.exitValue()).as(said).isEqualTo(1);
-    assertThat(said).contains("no Temurin 25 JDK at " + dir.resolve("some-jdk"), "temurin-25-jdk", "-Djre.jdk=PATH");
+    assertThat(said)
+        .contains(
+            "no Temurin 25 JDK at " + dir.resolve("some-jdk"), "temurin-25-jdk", "-Djre.jdk=PATH");
     assertThat(out).doesNotExist();
   }
 }

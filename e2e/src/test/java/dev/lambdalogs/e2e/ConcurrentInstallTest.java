@@ -1,10 +1,10 @@
 package dev.lambdalogs.e2e;
 
-import dev.lambdalogs.e2e.support.CliJar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdalogs.e2e.support.Account;
 import dev.lambdalogs.e2e.support.Cli;
+import dev.lambdalogs.e2e.support.CliJar;
 import dev.lambdalogs.e2e.support.FaultProxy;
 import dev.lambdalogs.e2e.support.MotoServer;
 import java.io.BufferedReader;
@@ -24,9 +24,9 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two pipelines at once on functions that share a role, through a link slow enough for their reads and
- * writes to interleave (a shared policy, read and written back, lost half the grants here in most
- * trials). Repeated, from a fresh account each time, bucket and layer included.
+ * Two pipelines at once on functions that share a role, through a link slow enough for their reads
+ * and writes to interleave (a shared policy, read and written back, lost half the grants here in
+ * most trials). Repeated, from a fresh account each time, bucket and layer included.
  */
 class ConcurrentInstallTest {
   static final Duration LATENCY = Duration.ofMillis(150);
@@ -89,14 +89,34 @@ class ConcurrentInstallTest {
 
   @Test
   void anInterruptedInstallSaysWhatItChangedAndTheNextRunFinishes() throws Exception {
-    List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-        CliJar.path().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "env",
+                "--default-signal=INT",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                CliJar.path().toString()));
     command.addAll(install(names(0, 10)));
-    command.addAll(List.of("--parallel", "1", "--endpoint-url", slowLink.endpoint().toString(), "--region", "us-east-1"));
+    command.addAll(
+        List.of(
+            "--parallel",
+            "1",
+            "--endpoint-url",
+            slowLink.endpoint().toString(),
+            "--region",
+            "us-east-1"));
     ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
-        "AWS_EC2_METADATA_DISABLED", "true"));
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "AWS_ACCESS_KEY_ID",
+                "testing",
+                "AWS_SECRET_ACCESS_KEY",
+                "testing",
+                "AWS_EC2_METADATA_DISABLED",
+                "true"));
     Process install = builder.start();
     try {
       BufferedReader err = new BufferedReader(new InputStreamReader(install.getErrorStream()));
@@ -109,11 +129,17 @@ class ConcurrentInstallTest {
       new ProcessBuilder("kill", "-INT", Long.toString(install.pid())).start().waitFor();
       assertThat(install.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String last = new String(install.getErrorStream().readAllBytes());
-      assertThat(said).contains("lambdalogs: finding the functions in us-east-1...").contains("planning 10 functions")
+      assertThat(said)
+          .contains("lambdalogs: finding the functions in us-east-1...")
+          .contains("planning 10 functions")
           .contains("writing 10 grants");
       assertThat(install.exitValue()).as(last).isEqualTo(130);
-      assertThat(last).contains("lambdalogs: interrupted. Already changed: created s3://lambdalogs-123456789012-us-east-1")
-          .contains("granted fn_9").contains("updated fn_0's layers and variables").contains("Run the same command again");
+      assertThat(last)
+          .contains(
+              "lambdalogs: interrupted. Already changed: created s3://lambdalogs-123456789012-us-east-1")
+          .contains("granted fn_9")
+          .contains("updated fn_0's layers and variables")
+          .contains("Run the same command again");
     } finally {
       install.destroyForcibly();
     }
@@ -124,9 +150,14 @@ class ConcurrentInstallTest {
 
   private void assertGranted(List<String> functions) {
     assertThat(account.policies("shared-role").keySet())
-        .containsExactlyInAnyOrderElementsOf(functions.stream().map(f -> "lambdalogs-us-east-1-" + f).toList());
-    assertThat(account.statements("shared-role")).extracting(s -> s.get("Resource")).containsExactlyInAnyOrderElementsOf(
-        functions.stream().map(f -> "arn:aws:s3:::lambdalogs-123456789012-us-east-1/lambda-logs/" + f + "/*").toList());
+        .containsExactlyInAnyOrderElementsOf(
+            functions.stream().map(f -> "lambdalogs-us-east-1-" + f).toList());
+    assertThat(account.statements("shared-role"))
+        .extracting(s -> s.get("Resource"))
+        .containsExactlyInAnyOrderElementsOf(
+            functions.stream()
+                .map(f -> "arn:aws:s3:::lambdalogs-123456789012-us-east-1/lambda-logs/" + f + "/*")
+                .toList());
     List<String> check = new ArrayList<>(List.of("status", "--check"));
     functions.forEach(f -> check.addAll(List.of("-f", f)));
     Cli.Run status = direct.run(check.toArray(String[]::new));

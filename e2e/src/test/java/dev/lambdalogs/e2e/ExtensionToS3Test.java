@@ -3,6 +3,12 @@ package dev.lambdalogs.e2e;
 import static dev.lambdalogs.e2e.support.Environment.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.contract.http.Http;
+import dev.lambdalogs.e2e.support.Archive;
+import dev.lambdalogs.e2e.support.Environment;
+import dev.lambdalogs.e2e.support.FaultProxy.Fault;
+import dev.lambdalogs.e2e.support.ProxiedS3;
+import dev.lambdalogs.sandbox.Sandbox;
 import dev.lambdalogs.sandbox.model.Handler;
 import dev.lambdalogs.sandbox.model.InitResult;
 import dev.lambdalogs.sandbox.model.LambdaFunction;
@@ -11,12 +17,6 @@ import dev.lambdalogs.sandbox.model.LogFormat;
 import dev.lambdalogs.sandbox.model.Mode;
 import dev.lambdalogs.sandbox.model.ShutdownResult;
 import dev.lambdalogs.sandbox.testing.Await;
-import dev.lambdalogs.e2e.support.Archive;
-import dev.lambdalogs.e2e.support.Environment;
-import dev.lambdalogs.e2e.support.ProxiedS3;
-import dev.lambdalogs.e2e.support.FaultProxy.Fault;
-import dev.lambdalogs.contract.http.Http;
-import dev.lambdalogs.sandbox.Sandbox;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,15 +29,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * The real layer in the sandbox emulator, writing through a fault-injecting proxy to moto's S3. Every
- * test checks that every line the function logged arrives exactly once, in order, under the right key.
+ * The real layer in the sandbox emulator, writing through a fault-injecting proxy to moto's S3.
+ * Every test checks that every line the function logged arrives exactly once, in order, under the
+ * right key.
  */
 class ExtensionToS3Test {
   static final String BUCKET = "team-logs";
   static final String FUNCTION = "greeter_fn";
 
-  @RegisterExtension
-  static final ProxiedS3 servers = new ProxiedS3(BUCKET);
+  @RegisterExtension static final ProxiedS3 servers = new ProxiedS3(BUCKET);
 
   final List<String> logged = new ArrayList<>();
 
@@ -56,13 +56,23 @@ class ExtensionToS3Test {
     };
   }
 
-  /** Like {@link #logs}, with random hex on each line: it compresses about 2:1, so bytes pile up fast. */
+  /**
+   * Like {@link #logs}, with random hex on each line: it compresses about 2:1, so bytes pile up
+   * fast.
+   */
   Handler incompressibleLogs(String tag, int count) {
     Random random = new Random(42);
     return invocation -> {
       for (int i = 0; i < count; i++) {
-        String line = tag + " " + i + " " + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())
-            + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        String line =
+            tag
+                + " "
+                + i
+                + " "
+                + Long.toHexString(random.nextLong())
+                + Long.toHexString(random.nextLong())
+                + Long.toHexString(random.nextLong())
+                + Long.toHexString(random.nextLong());
         logged.add(line);
         invocation.log(line);
       }
@@ -88,7 +98,9 @@ class ExtensionToS3Test {
   void steadyInvocationsArriveOnceInOrderWithTheirRequestIds() throws Exception {
     List<String> requestIds = new ArrayList<>();
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
-      assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
+      assertThat(sandbox.initResult().ok())
+          .as(String.join("\n", sandbox.extensionOutput()))
+          .isTrue();
       for (int i = 0; i < 20; i++) {
         requestIds.add(sandbox.invoke(logs("steady " + i, 5)).requestId());
       }
@@ -98,9 +110,12 @@ class ExtensionToS3Test {
     for (Map<String, Object> event : archive.eventsOfType("function")) {
       assertThat((String) event.get("record")).endsWith(" of " + event.get("requestId"));
     }
-    assertThat(archive.eventsOfType("platform.report")).extracting(e -> e.get("requestId")).isEqualTo(requestIds);
+    assertThat(archive.eventsOfType("platform.report"))
+        .extracting(e -> e.get("requestId"))
+        .isEqualTo(requestIds);
     assertThat(archive.eventsOfType("platform.initStart")).hasSize(1);
-    HeadObjectResponse head = servers.client().headObject(b -> b.bucket(BUCKET).key(archive.objects().get(0).key()));
+    HeadObjectResponse head =
+        servers.client().headObject(b -> b.bucket(BUCKET).key(archive.objects().get(0).key()));
     assertThat(head.contentType()).isEqualTo("application/x-ndjson");
     assertThat(head.contentEncoding()).isNull();
   }
@@ -120,10 +135,11 @@ class ExtensionToS3Test {
   void aSingle300KbLine() throws Exception {
     String huge = "start " + "0123456789abcdef".repeat(300 * 1024 / 16) + " end \"quoted\" ünïcödé";
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
-      sandbox.invoke(invocation -> {
-        logged.add(huge);
-        invocation.log(huge);
-      });
+      sandbox.invoke(
+          invocation -> {
+            logged.add(huge);
+            invocation.log(huge);
+          });
       sandbox.invoke(logs("after", 3));
       assertCleanExit(sandbox);
     }
@@ -132,8 +148,8 @@ class ExtensionToS3Test {
 
   @Test
   void jsonLogFormatKeepsTheRecordObject() throws Exception {
-    LambdaFunction function = new LambdaFunction(FUNCTION, env(), LogFormat.JSON, 128, "us-east-1",
-        Mode.ON_DEMAND);
+    LambdaFunction function =
+        new LambdaFunction(FUNCTION, env(), LogFormat.JSON, 128, "us-east-1", Mode.ON_DEMAND);
     try (Sandbox sandbox = Environment.start(function, Limits.defaults())) {
       sandbox.invoke(logs("json", 10));
       assertCleanExit(sandbox);
@@ -152,11 +168,15 @@ class ExtensionToS3Test {
       for (int i = 0; i < 5; i++) {
         sandbox.invoke(logs("held " + i, 50));
       }
-      assertThat(archive().objects()).as("nothing is due before shutdown at a 60 s interval").isEmpty();
+      assertThat(archive().objects())
+          .as("nothing is due before shutdown at a 60 s interval")
+          .isEmpty();
       assertCleanExit(sandbox);
     }
     Archive archive = archive().assertLayout(FUNCTION).assertFunctionLines(logged);
-    assertThat(archive.eventsOfType("platform.report")).as("the last report is waited for").hasSize(5);
+    assertThat(archive.eventsOfType("platform.report"))
+        .as("the last report is waited for")
+        .hasSize(5);
   }
 
   @Test
@@ -169,11 +189,22 @@ class ExtensionToS3Test {
       result = assertCleanExit(sandbox);
       output = sandbox.extensionOutput();
     }
-    assertThat(result.exitErrors()).singleElement().asString()
-        .contains("Extension.LogsUndelivered").contains("could not be written to s3://" + BUCKET);
-    assertThat(String.join("\n", output)).contains("events in 1 objects could not be written")
-        .as("the retries' warning names where it writes").contains("writing to s3://" + BUCKET + "/ at "
-            + servers.proxy().endpoint().getScheme() + "://" + servers.proxy().endpoint().getRawAuthority() + " failed");
+    assertThat(result.exitErrors())
+        .singleElement()
+        .asString()
+        .contains("Extension.LogsUndelivered")
+        .contains("could not be written to s3://" + BUCKET);
+    assertThat(String.join("\n", output))
+        .contains("events in 1 objects could not be written")
+        .as("the retries' warning names where it writes")
+        .contains(
+            "writing to s3://"
+                + BUCKET
+                + "/ at "
+                + servers.proxy().endpoint().getScheme()
+                + "://"
+                + servers.proxy().endpoint().getRawAuthority()
+                + " failed");
     assertThat(servers.proxy().count("RESET")).isPositive();
     assertThat(archive().objects()).isEmpty();
   }
@@ -202,10 +233,14 @@ class ExtensionToS3Test {
     try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_FLUSH_INTERVAL_S", "1"))) {
       sandbox.invoke(logs("before the gap", 10));
       Thread.sleep(2_500);
-      assertThat(archive().functionLines()).as("frozen: nothing written").doesNotContainAnyElementsOf(logged);
+      assertThat(archive().functionLines())
+          .as("frozen: nothing written")
+          .doesNotContainAnyElementsOf(logged);
       List<String> beforeGap = List.copyOf(logged);
       sandbox.invoke(logs("after the gap", 10));
-      assertThat(archive().functionLines()).as("written in the invocation after the gap").containsAll(beforeGap);
+      assertThat(archive().functionLines())
+          .as("written in the invocation after the gap")
+          .containsAll(beforeGap);
       assertCleanExit(sandbox);
     }
     archive().assertLayout(FUNCTION).assertFunctionLines(logged);
@@ -216,21 +251,38 @@ class ExtensionToS3Test {
     List<Integer> statuses = new ArrayList<>();
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
       URI listener = sandbox.telemetryDestinations().get(0);
-      sandbox.invoke(invocation -> {
-        for (String body : List.of("this is not JSON", "[{\"record\":\"no type, no time\"}]", "{\"an\":\"object\"}")) {
-          statuses.add(Http.exchange("POST", listener, Map.of(), body.getBytes(StandardCharsets.UTF_8), 1000, 1000)
-              .status());
-        }
-        logs("still working", 5).handle(invocation);
-      });
+      sandbox.invoke(
+          invocation -> {
+            for (String body :
+                List.of(
+                    "this is not JSON",
+                    "[{\"record\":\"no type, no time\"}]",
+                    "{\"an\":\"object\"}")) {
+              statuses.add(
+                  Http.exchange(
+                          "POST",
+                          listener,
+                          Map.of(),
+                          body.getBytes(StandardCharsets.UTF_8),
+                          1000,
+                          1000)
+                      .status());
+            }
+            logs("still working", 5).handle(invocation);
+          });
       assertCleanExit(sandbox);
     }
     // answered before they are read (a burst must not wait on parsing), so accepted, then skipped
     assertThat(statuses).containsExactly(200, 200, 200);
     Archive archive = archive().assertLayout(FUNCTION).assertFunctionLines(logged);
     // reported in the next batch opened: one record, or more when deliveries interleave
-    assertThat(archive.eventsOfType("lambdalogs.dropped").stream()
-        .mapToDouble(e -> ((Number) ((Map<?, ?>) e.get("record")).get("malformedDeliveries")).doubleValue()).sum())
+    assertThat(
+            archive.eventsOfType("lambdalogs.dropped").stream()
+                .mapToDouble(
+                    e ->
+                        ((Number) ((Map<?, ?>) e.get("record")).get("malformedDeliveries"))
+                            .doubleValue())
+                .sum())
         .isEqualTo(3.0);
   }
 
@@ -249,15 +301,31 @@ class ExtensionToS3Test {
   @Test
   void badValuesAreReportedOnceByNameAndTheDefaultsUsed() throws Exception {
     List<String> output;
-    try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_FLUSH_INTERVAL_S", "soon",
-        "LAMBDALOGS_COMPRESSION", "zip", "LAMBDALOGS_TYPES", "platform,metrics", "LAMBDALOGS_S3_PATH_STYLE", "true"))) {
+    try (Sandbox sandbox =
+        Environment.start(
+            FUNCTION,
+            env(
+                "LAMBDALOGS_FLUSH_INTERVAL_S",
+                "soon",
+                "LAMBDALOGS_COMPRESSION",
+                "zip",
+                "LAMBDALOGS_TYPES",
+                "platform,metrics",
+                "LAMBDALOGS_S3_PATH_STYLE",
+                "true"))) {
       sandbox.invoke(logs("defaults", 5));
       assertCleanExit(sandbox);
       output = sandbox.extensionOutput();
     }
-    assertThat(output).filteredOn(l -> l.contains("LAMBDALOGS_FLUSH_INTERVAL_S=soon is not valid")).hasSize(1);
-    assertThat(output).filteredOn(l -> l.contains("LAMBDALOGS_COMPRESSION=zip is not valid")).hasSize(1);
-    assertThat(output).filteredOn(l -> l.contains("LAMBDALOGS_TYPES=platform,metrics is not valid")).hasSize(1);
+    assertThat(output)
+        .filteredOn(l -> l.contains("LAMBDALOGS_FLUSH_INTERVAL_S=soon is not valid"))
+        .hasSize(1);
+    assertThat(output)
+        .filteredOn(l -> l.contains("LAMBDALOGS_COMPRESSION=zip is not valid"))
+        .hasSize(1);
+    assertThat(output)
+        .filteredOn(l -> l.contains("LAMBDALOGS_TYPES=platform,metrics is not valid"))
+        .hasSize(1);
     Archive archive = archive().assertLayout(FUNCTION).assertFunctionLines(logged);
     assertThat(archive.objects()).allSatisfy(o -> assertThat(o.key()).endsWith(".ndjson.gz"));
   }
@@ -265,36 +333,60 @@ class ExtensionToS3Test {
   @Test
   void itsOwnDiagnosticsNeverComeBackIntoTheArchive() throws Exception {
     List<String> output;
-    try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_TYPES", "platform,function,extension",
-        "LAMBDALOGS_LOG_LEVEL", "debug", "LAMBDALOGS_COMPRESSION", "none"))) {
+    try (Sandbox sandbox =
+        Environment.start(
+            FUNCTION,
+            env(
+                "LAMBDALOGS_TYPES",
+                "platform,function,extension",
+                "LAMBDALOGS_LOG_LEVEL",
+                "debug",
+                "LAMBDALOGS_COMPRESSION",
+                "none"))) {
       sandbox.invoke(logs("chatty", 5));
       assertCleanExit(sandbox);
       output = sandbox.extensionOutput();
     }
-    assertThat(output).as("it did print diagnostics").anyMatch(l -> l.startsWith("[lambdalogs] debug:"));
+    assertThat(output)
+        .as("it did print diagnostics")
+        .anyMatch(l -> l.startsWith("[lambdalogs] debug:"));
     Archive archive = archive().assertLayout(FUNCTION).assertFunctionLines(logged);
     assertThat(archive.objects()).allSatisfy(o -> assertThat(o.key()).endsWith(".ndjson"));
-    assertThat(archive.eventsOfType("extension")).noneMatch(e -> String.valueOf(e.get("record")).startsWith("[lambdalogs]"));
+    assertThat(archive.eventsOfType("extension"))
+        .noneMatch(e -> String.valueOf(e.get("record")).startsWith("[lambdalogs]"));
   }
 
   @Test
   void whenS3IsSlowerThanTheLogsTheExtensionWaitsForItInsteadOfDropping() throws Exception {
-    // S3 works, but slowly: the burst seals 8 KiB objects far faster than one every 150 ms, and the cap
-    // holds 8 of them; the platform keeps what the extension is not ready for. The last lines, too few
+    // S3 works, but slowly: the burst seals 8 KiB objects far faster than one every 150 ms, and the
+    // cap
+    // holds 8 of them; the platform keeps what the extension is not ready for. The last lines, too
+    // few
     // to fill an object, are written once they have waited a second.
     servers.proxy().latency(Duration.ofMillis(150));
-    try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_MAX_BUFFER_BYTES", "65536",
-        "LAMBDALOGS_FLUSH_BYTES", "16384", "LAMBDALOGS_FLUSH_INTERVAL_S", "1"))) {
+    try (Sandbox sandbox =
+        Environment.start(
+            FUNCTION,
+            env(
+                "LAMBDALOGS_MAX_BUFFER_BYTES",
+                "65536",
+                "LAMBDALOGS_FLUSH_BYTES",
+                "16384",
+                "LAMBDALOGS_FLUSH_INTERVAL_S",
+                "1"))) {
       Handler burst = incompressibleLogs("slow", 4_000);
-      sandbox.invoke(invocation -> {
-        burst.handle(invocation);
-        // thawed until every line is in S3
-        Await.until("all 4,000 lines written", () -> archivedLines() == logged.size());
-      });
+      sandbox.invoke(
+          invocation -> {
+            burst.handle(invocation);
+            // thawed until every line is in S3
+            Await.until("all 4,000 lines written", () -> archivedLines() == logged.size());
+          });
       servers.proxy().heal();
       sandbox.invoke(logs("after", 10));
       assertCleanExit(sandbox);
-      assertThat(sandbox.extensionOutput()).as("nothing was dropped").noneMatch(l -> l.contains("dropped"));
+      assertThat(sandbox.extensionOutput())
+          .as("nothing was dropped")
+          .noneMatch(l -> l.contains("dropped"));
     }
     archive().assertLayout(FUNCTION).assertFunctionLines(logged);
   }
@@ -310,44 +402,60 @@ class ExtensionToS3Test {
 
   @Test
   void overTheMemoryCapWhileS3FailsTheOldestBatchesAreDroppedAndReported() throws Exception {
-    try (Sandbox sandbox = Environment.start(FUNCTION, env("LAMBDALOGS_MAX_BUFFER_BYTES", "65536",
-        "LAMBDALOGS_FLUSH_BYTES", "16384"))) {
+    try (Sandbox sandbox =
+        Environment.start(
+            FUNCTION,
+            env("LAMBDALOGS_MAX_BUFFER_BYTES", "65536", "LAMBDALOGS_FLUSH_BYTES", "16384"))) {
       servers.proxy().failAll(Fault.SLOW_DOWN);
-      // 8 KiB objects: the cap holds 8 of them, few enough to write in a shutdown on a loaded machine
+      // 8 KiB objects: the cap holds 8 of them, few enough to write in a shutdown on a loaded
+      // machine
       Handler squeezed = incompressibleLogs("squeezed", 20_000);
-      sandbox.invoke(invocation -> {
-        squeezed.handle(invocation);
-        // thawed until every line is in the extension, while S3 still fails: the rest is for the cap
-        Environment.awaitOutput(sandbox, "error: dropped ");
-        Await.until("all 20,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
-      });
+      sandbox.invoke(
+          invocation -> {
+            squeezed.handle(invocation);
+            // thawed until every line is in the extension, while S3 still fails: the rest is for
+            // the cap
+            Environment.awaitOutput(sandbox, "error: dropped ");
+            Await.until(
+                "all 20,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
+          });
       servers.proxy().heal();
       sandbox.invoke(logs("recovered", 10));
-      assertThat(assertCleanExit(sandbox).exitErrors()).as("nothing left for the shutdown to lose").isEmpty();
+      assertThat(assertCleanExit(sandbox).exitErrors())
+          .as("nothing left for the shutdown to lose")
+          .isEmpty();
     }
     Archive archive = archive().assertLayoutWithGaps(FUNCTION);
     long dropped = droppedEvents(archive);
     List<String> archived = archive.functionLines();
     assertThat(dropped).as("some were dropped").isPositive();
-    assertThat(archived.size() + dropped).as("every line is archived or counted as dropped").isEqualTo(logged.size());
+    assertThat(archived.size() + dropped)
+        .as("every line is archived or counted as dropped")
+        .isEqualTo(logged.size());
     assertThat(logged).as("what is archived keeps its order").containsSubsequence(archived);
     assertThat(archived).doesNotHaveDuplicates().endsWith(logged.get(logged.size() - 1));
   }
 
   @Test
-  void atTheDefaultCapAnOutageDuringABigBurstDropsAndReportsButNeverRunsOutOfMemory() throws Exception {
-    Handler burst = incompressibleLogs("burst", 250_000); // the 4 MiB cap is passed well before the end
+  void atTheDefaultCapAnOutageDuringABigBurstDropsAndReportsButNeverRunsOutOfMemory()
+      throws Exception {
+    Handler burst =
+        incompressibleLogs("burst", 250_000); // the 4 MiB cap is passed well before the end
     try (Sandbox sandbox = Environment.start(FUNCTION, env())) {
       servers.proxy().failAll(Fault.SLOW_DOWN);
-      sandbox.invoke(invocation -> {
-        burst.handle(invocation);
-        // thawed until the whole burst is in the extension, while S3 still fails
-        Environment.awaitOutput(sandbox, "error: dropped ");
-        Await.until("all 250,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
-      });
+      sandbox.invoke(
+          invocation -> {
+            burst.handle(invocation);
+            // thawed until the whole burst is in the extension, while S3 still fails
+            Environment.awaitOutput(sandbox, "error: dropped ");
+            Await.until(
+                "all 250,000 lines delivered", () -> sandbox.eventsDelivered() >= logged.size());
+          });
       servers.proxy().heal();
       sandbox.invoke(logs("after the outage", 10));
-      assertThat(assertCleanExit(sandbox).exitErrors()).as("nothing left for the shutdown to lose").isEmpty();
+      assertThat(assertCleanExit(sandbox).exitErrors())
+          .as("nothing left for the shutdown to lose")
+          .isEmpty();
       assertThat(sandbox.extensionOutput()).noneMatch(l -> l.contains("OutOfMemoryError"));
     }
     Archive archive = archive().assertLayoutWithGaps(FUNCTION);
@@ -360,6 +468,7 @@ class ExtensionToS3Test {
   /** What the archive's {@code lambdalogs.dropped} lines say was lost. */
   static long droppedEvents(Archive archive) {
     return archive.eventsOfType("lambdalogs.dropped").stream()
-        .mapToLong(e -> ((Number) ((Map<?, ?>) e.get("record")).get("droppedEvents")).longValue()).sum();
+        .mapToLong(e -> ((Number) ((Map<?, ?>) e.get("record")).get("droppedEvents")).longValue())
+        .sum();
   }
 }

@@ -2,23 +2,24 @@ package dev.lambdalogs.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.e2e.support.Environment;
+import dev.lambdalogs.sandbox.Sandbox;
 import dev.lambdalogs.sandbox.model.LambdaFunction;
 import dev.lambdalogs.sandbox.model.Limits;
 import dev.lambdalogs.sandbox.model.ShutdownResult;
-import dev.lambdalogs.e2e.support.Environment;
-import dev.lambdalogs.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The layer's launcher picks its JVM in the documented order, from wherever the layer is unzipped. */
+/**
+ * The layer's launcher picks its JVM in the documented order, from wherever the layer is unzipped.
+ */
 class LauncherTest {
   static final Path THIS_JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
 
-  @TempDir
-  Path archive;
+  @TempDir Path archive;
 
   Map<String, String> env(String... keysAndValues) {
     Map<String, String> env = new HashMap<>(Map.of("LAMBDALOGS_LOCAL_DIR", archive.toString()));
@@ -30,9 +31,12 @@ class LauncherTest {
 
   /** Runs one invocation and returns the program the extension process ran. */
   String runOnce(boolean withJre, Map<String, String> env) throws Exception {
-    try (Sandbox sandbox = Sandbox.start(Environment.layer(withJre), new LambdaFunction("fn", env),
-        Limits.defaults())) {
-      assertThat(sandbox.initResult().ok()).as(String.join("\n", sandbox.extensionOutput())).isTrue();
+    try (Sandbox sandbox =
+        Sandbox.start(
+            Environment.layer(withJre), new LambdaFunction("fn", env), Limits.defaults())) {
+      assertThat(sandbox.initResult().ok())
+          .as(String.join("\n", sandbox.extensionOutput()))
+          .isTrue();
       sandbox.invoke(invocation -> invocation.log("hello"));
       ShutdownResult result = sandbox.shutdown();
       assertThat(result.exitCodes()).containsEntry("lambdalogs", 0);
@@ -43,7 +47,8 @@ class LauncherTest {
   @Test
   void theJreVariantRunsOnItsOwnRuntime() throws Exception {
     String java = runOnce(true, env("PATH", "/nonexistent"));
-    assertThat(java).startsWith(Environment.layer(true).resolve("lambdalogs/jre/bin").toRealPath().toString());
+    assertThat(java)
+        .startsWith(Environment.layer(true).resolve("lambdalogs/jre/bin").toRealPath().toString());
   }
 
   @Test
@@ -60,12 +65,16 @@ class LauncherTest {
 
   @Test
   void withNoJvmAtAllInitFailsAndSaysWhatToDo() throws Exception {
-    try (Sandbox sandbox = Sandbox.start(Environment.layer(false), new LambdaFunction("fn", env("PATH", "/nonexistent")),
-        Limits.defaults())) {
+    try (Sandbox sandbox =
+        Sandbox.start(
+            Environment.layer(false),
+            new LambdaFunction("fn", env("PATH", "/nonexistent")),
+            Limits.defaults())) {
       assertThat(sandbox.initResult().ok()).isFalse();
       assertThat(sandbox.initResult().errorType()).isEqualTo("Extension.Crash");
       Thread.sleep(100); // the output pump may trail the exit
-      assertThat(String.join("\n", sandbox.extensionOutput())).contains("no Java 17+ runtime found")
+      assertThat(String.join("\n", sandbox.extensionOutput()))
+          .contains("no Java 17+ runtime found")
           .contains("-jre variant");
     }
   }

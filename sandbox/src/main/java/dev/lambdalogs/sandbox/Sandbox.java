@@ -33,10 +33,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * A Lambda execution environment on this machine, for external extensions: it runs the executables of
- * an unzipped layer's extensions/ folder as separate processes and plays the platform's part of the
- * Extensions and Telemetry APIs through init, invocations (freezing the processes in between) and
- * shutdown with its deadline. The function itself is Java code that logs.
+ * A Lambda execution environment on this machine, for external extensions: it runs the executables
+ * of an unzipped layer's extensions/ folder as separate processes and plays the platform's part of
+ * the Extensions and Telemetry APIs through init, invocations (freezing the processes in between)
+ * and shutdown with its deadline. The function itself is Java code that logs.
  */
 public final class Sandbox implements AutoCloseable {
   /** How long before a SnapStart environment's first invocation its snapshot was taken. */
@@ -62,7 +62,8 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /** Starts the environment and runs its init phase; see {@link #initResult()} for how it went. */
-  public static Sandbox start(Path layerDir, LambdaFunction function, Limits limits) throws IOException {
+  public static Sandbox start(Path layerDir, LambdaFunction function, Limits limits)
+      throws IOException {
     Sandbox sandbox = new Sandbox(function, limits);
     try {
       sandbox.init(layerDir);
@@ -83,19 +84,40 @@ public final class Sandbox implements AutoCloseable {
       telemetry.shift(-SNAPSHOT_AGE.toMillis()); // the init ran when the snapshot was taken
       gate.closeBeforeAnyDelivery(); // and what it said is delivered only once a copy is restored
     }
-    telemetry.platform("initStart", record("initializationType", function.mode().initializationType(), "phase", "init",
-        "runtimeVersion", "lambdalogs-sandbox", "functionName", function.name(), "functionVersion", "$LATEST",
-        "instanceId", UUID.randomUUID().toString(), "instanceMaxMemory", function.memoryMb() * 1024 * 1024));
+    telemetry.platform(
+        "initStart",
+        record(
+            "initializationType",
+            function.mode().initializationType(),
+            "phase",
+            "init",
+            "runtimeVersion",
+            "lambdalogs-sandbox",
+            "functionName",
+            function.name(),
+            "functionVersion",
+            "$LATEST",
+            "instanceId",
+            UUID.randomUUID().toString(),
+            "instanceMaxMemory",
+            function.memoryMb() * 1024 * 1024));
     List<Path> executables = executables(layerDir.resolve("extensions"));
     Map<String, String> env = environment();
     for (Path executable : executables) {
       extensions.start(executable, env);
     }
-    String failure = extensions.awaitInit(started + limits.initTimeoutMs() * 1_000_000L, limits.initTimeoutMs());
+    String failure =
+        extensions.awaitInit(started + limits.initTimeoutMs() * 1_000_000L, limits.initTimeoutMs());
     long durationMs = (System.nanoTime() - started) / 1_000_000;
     String status = failure == null ? "success" : "error";
-    Map<String, Object> done = record("initializationType", function.mode().initializationType(), "phase", "init",
-        "status", status);
+    Map<String, Object> done =
+        record(
+            "initializationType",
+            function.mode().initializationType(),
+            "phase",
+            "init",
+            "status",
+            status);
     if (failure != null) {
       done.put("errorType", failure);
     }
@@ -103,7 +125,8 @@ public final class Sandbox implements AutoCloseable {
     Map<String, Object> report = new LinkedHashMap<>(done);
     report.put("metrics", Map.of("durationMs", durationMs));
     telemetry.platform("initReport", report);
-    initResult = new InitResult(failure == null, failure, extensions.initErrorMessage(), durationMs);
+    initResult =
+        new InitResult(failure == null, failure, extensions.initErrorMessage(), durationMs);
     telemetry.initDone();
     telemetry.shift(0);
     if (failure == null) {
@@ -120,9 +143,11 @@ public final class Sandbox implements AutoCloseable {
       throw new IOException("no extensions/ folder in the layer: " + folder);
     }
     try (Stream<Path> files = Files.list(folder)) {
-      List<Path> found = files.filter(f -> Files.isRegularFile(f) && Files.isExecutable(f)).sorted().toList();
+      List<Path> found =
+          files.filter(f -> Files.isRegularFile(f) && Files.isExecutable(f)).sorted().toList();
       if (found.isEmpty()) {
-        throw new IOException("no executable in " + folder + " (check the launcher's mode is 0755)");
+        throw new IOException(
+            "no executable in " + folder + " (check the launcher's mode is 0755)");
       }
       return found;
     }
@@ -146,8 +171,8 @@ public final class Sandbox implements AutoCloseable {
   }
 
   /**
-   * Runs one invocation: INVOKE to the extensions, the handler, then waits for every extension's next call.
-   * On Managed Instances, no INVOKE and no waiting: call it from many threads at once.
+   * Runs one invocation: INVOKE to the extensions, the handler, then waits for every extension's
+   * next call. On Managed Instances, no INVOKE and no waiting: call it from many threads at once.
    */
   public InvokeResult invoke(Handler handler) {
     requireRunning();
@@ -160,27 +185,69 @@ public final class Sandbox implements AutoCloseable {
     }
     thaw();
     long deadline = System.currentTimeMillis() + limits.invokeTimeoutMs();
-    extensions.dispatch("INVOKE", Json.write(record("eventType", "INVOKE", "deadlineMs", deadline, "requestId", requestId,
-        "invokedFunctionArn", "arn:aws:lambda:" + function.region() + ":123456789012:function:" + function.name(),
-        "tracing", Map.of("type", "X-Amzn-Trace-Id", "value", "Root=1-" + Long.toHexString(deadline / 1000)
-            + "-" + requestId.replace("-", "").substring(0, 24)))));
+    extensions.dispatch(
+        "INVOKE",
+        Json.write(
+            record(
+                "eventType",
+                "INVOKE",
+                "deadlineMs",
+                deadline,
+                "requestId",
+                requestId,
+                "invokedFunctionArn",
+                "arn:aws:lambda:" + function.region() + ":123456789012:function:" + function.name(),
+                "tracing",
+                Map.of(
+                    "type",
+                    "X-Amzn-Trace-Id",
+                    "value",
+                    "Root=1-"
+                        + Long.toHexString(deadline / 1000)
+                        + "-"
+                        + requestId.replace("-", "").substring(0, 24)))));
     telemetry.platform("start", record("requestId", requestId, "version", "$LATEST"));
     long started = System.nanoTime();
     String status = runHandler(handler, requestId);
     long runtimeDone = System.nanoTime();
     double durationMs = (runtimeDone - started) / 1e6;
-    telemetry.platform("runtimeDone", record("requestId", requestId, "status", status,
-        "metrics", record("durationMs", round(durationMs), "producedBytes", 0)));
+    telemetry.platform(
+        "runtimeDone",
+        record(
+            "requestId",
+            requestId,
+            "status",
+            status,
+            "metrics",
+            record("durationMs", round(durationMs), "producedBytes", 0)));
     if (!extensions.awaitBack(deadline)) {
       status = "timeout";
     }
     long finished = System.nanoTime();
     double totalMs = (finished - started) / 1e6;
-    telemetry.platform("report", record("requestId", requestId, "status", status, "metrics", record(
-        "durationMs", round(totalMs), "billedDurationMs", (long) Math.ceil(totalMs),
-        "memorySizeMB", function.memoryMb(), "maxMemoryUsedMB", Math.min(function.memoryMb(), 64))));
+    telemetry.platform(
+        "report",
+        record(
+            "requestId",
+            requestId,
+            "status",
+            status,
+            "metrics",
+            record(
+                "durationMs",
+                round(totalMs),
+                "billedDurationMs",
+                (long) Math.ceil(totalMs),
+                "memorySizeMB",
+                function.memoryMb(),
+                "maxMemoryUsedMB",
+                Math.min(function.memoryMb(), 64))));
     freeze();
-    return new InvokeResult(requestId, status, (long) totalMs, (finished - runtimeDone) / 1e6,
+    return new InvokeResult(
+        requestId,
+        status,
+        (long) totalMs,
+        (finished - runtimeDone) / 1e6,
         extensions.turnaroundMs());
   }
 
@@ -189,12 +256,27 @@ public final class Sandbox implements AutoCloseable {
     restored = true;
     long started = System.nanoTime();
     thaw();
-    telemetry.platform("restoreStart", record("runtimeVersion", "lambdalogs-sandbox", "functionName", function.name(),
-        "functionVersion", "1", "instanceId", UUID.randomUUID().toString(),
-        "instanceMaxMemory", function.memoryMb() * 1024 * 1024));
+    telemetry.platform(
+        "restoreStart",
+        record(
+            "runtimeVersion",
+            "lambdalogs-sandbox",
+            "functionName",
+            function.name(),
+            "functionVersion",
+            "1",
+            "instanceId",
+            UUID.randomUUID().toString(),
+            "instanceMaxMemory",
+            function.memoryMb() * 1024 * 1024));
     telemetry.platform("restoreRuntimeDone", record("status", "success"));
-    telemetry.platform("restoreReport", record("status", "success",
-        "metrics", record("durationMs", round((System.nanoTime() - started) / 1e6))));
+    telemetry.platform(
+        "restoreReport",
+        record(
+            "status",
+            "success",
+            "metrics",
+            record("durationMs", round((System.nanoTime() - started) / 1e6))));
   }
 
   private InvokeResult invokeAlongsideOthers(Handler handler, String requestId) {
@@ -202,21 +284,31 @@ public final class Sandbox implements AutoCloseable {
     long started = System.nanoTime();
     String status = runHandler(handler, requestId);
     double durationMs = (System.nanoTime() - started) / 1e6;
-    telemetry.platform("report", record("requestId", requestId, "status", status,
-        "metrics", record("durationMs", round(durationMs))));
+    telemetry.platform(
+        "report",
+        record(
+            "requestId",
+            requestId,
+            "status",
+            status,
+            "metrics",
+            record("durationMs", round(durationMs))));
     return new InvokeResult(requestId, status, (long) durationMs, 0, 0);
   }
 
   /**
-   * A line the function prints outside any invocation (a background thread's): with the JSON log format,
-   * a record without a {@code requestId}.
+   * A line the function prints outside any invocation (a background thread's): with the JSON log
+   * format, a record without a {@code requestId}.
    */
   public void logOutsideInvocation(String message) {
     requireRunning();
     functionLine("INFO", null, message);
   }
 
-  /** A line on the function's stdout: text, or with the JSON log format a record naming its request, if any. */
+  /**
+   * A line on the function's stdout: text, or with the JSON log format a record naming its request,
+   * if any.
+   */
   private void functionLine(String level, String requestId, String message) {
     if (function.logFormat() != LogFormat.JSON) {
       telemetry.log("function", Json.quote(message));
@@ -231,22 +323,23 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private String runHandler(Handler handler, String requestId) {
-    Invocation invocation = new Invocation() {
-      @Override
-      public String requestId() {
-        return requestId;
-      }
+    Invocation invocation =
+        new Invocation() {
+          @Override
+          public String requestId() {
+            return requestId;
+          }
 
-      @Override
-      public void log(String message) {
-        log("INFO", message);
-      }
+          @Override
+          public void log(String message) {
+            log("INFO", message);
+          }
 
-      @Override
-      public void log(String level, String message) {
-        functionLine(level, requestId, message);
-      }
-    };
+          @Override
+          public void log(String level, String message) {
+            functionLine(level, requestId, message);
+          }
+        };
     try {
       handler.handle(invocation);
       return "success";
@@ -264,8 +357,10 @@ public final class Sandbox implements AutoCloseable {
     thaw();
     long deadline = System.currentTimeMillis() + limits.shutdownDeadlineMs();
     extensions.processes().forEach(ExtensionProcess::sample);
-    extensions.dispatch("SHUTDOWN", Json.write(record("eventType", "SHUTDOWN", "shutdownReason", "spindown",
-        "deadlineMs", deadline)));
+    extensions.dispatch(
+        "SHUTDOWN",
+        Json.write(
+            record("eventType", "SHUTDOWN", "shutdownReason", "spindown", "deadlineMs", deadline)));
     List<String> killed = new ArrayList<>();
     Map<String, Integer> exitCodes = new LinkedHashMap<>();
     for (ExtensionProcess process : extensions.processes()) {
@@ -316,7 +411,8 @@ public final class Sandbox implements AutoCloseable {
 
   private void requireRunning() {
     if (initResult == null || !initResult.ok() || shutDown) {
-      throw new IllegalStateException("the environment is not running (init failed, or it was shut down)");
+      throw new IllegalStateException(
+          "the environment is not running (init failed, or it was shut down)");
     }
   }
 
@@ -333,7 +429,9 @@ public final class Sandbox implements AutoCloseable {
 
   /** Where each subscriber listens, as this machine reaches it. */
   public List<URI> telemetryDestinations() {
-    return telemetry.subscribers().stream().map(s -> s.subscription().loopbackDestination()).toList();
+    return telemetry.subscribers().stream()
+        .map(s -> s.subscription().loopbackDestination())
+        .toList();
   }
 
   /** POSTs made to subscribers so far, accepted or not. */
@@ -353,12 +451,15 @@ public final class Sandbox implements AutoCloseable {
 
   @Override
   public void close() {
-    extensions.processes().forEach(p -> {
-      if (p.alive()) {
-        p.signal("CONT");
-        p.kill();
-      }
-    });
+    extensions
+        .processes()
+        .forEach(
+            p -> {
+              if (p.alive()) {
+                p.signal("CONT");
+                p.kill();
+              }
+            });
     stopPlatform();
   }
 

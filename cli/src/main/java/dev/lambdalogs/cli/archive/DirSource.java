@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** An archive on disk in the S3 layout: written by LAMBDALOGS_LOCAL_DIR, or copied with `aws s3 sync`. */
+/**
+ * An archive on disk in the S3 layout: written by LAMBDALOGS_LOCAL_DIR, or copied with `aws s3
+ * sync`.
+ */
 public final class DirSource implements Source {
   private final Path root;
 
@@ -18,13 +21,18 @@ public final class DirSource implements Source {
 
   @Override
   public List<ObjectRef> list(String prefix, String startAfter) throws IOException {
-    Path start = root.resolve(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/') + 1) : "");
+    Path start =
+        root.resolve(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/') + 1) : "");
     if (!Files.isDirectory(start)) {
       return List.of();
     }
     try (Stream<Path> files = Files.walk(start)) {
-      return files.filter(Files::isRegularFile)
-          .map(p -> new ObjectRef(root.relativize(p).toString().replace('\\', '/'), size(p), written(p)))
+      return files
+          .filter(Files::isRegularFile)
+          .map(
+              p ->
+                  new ObjectRef(
+                      root.relativize(p).toString().replace('\\', '/'), size(p), written(p)))
           .filter(o -> o.key().startsWith(prefix) && ArchiveLayout.isObject(o.key()))
           .filter(o -> startAfter == null || o.key().compareTo(startAfter) > 0)
           .sorted(java.util.Comparator.comparing(ObjectRef::key))
@@ -39,7 +47,11 @@ public final class DirSource implements Source {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(folder)) {
-      return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+      return entries
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList();
     }
   }
 
@@ -62,7 +74,9 @@ public final class DirSource implements Source {
     }
   }
 
-  /** Its modification time: when it was written, or for a copy made with aws s3 sync, the object's. */
+  /**
+   * Its modification time: when it was written, or for a copy made with aws s3 sync, the object's.
+   */
   private static long written(Path p) {
     try {
       return Files.getLastModifiedTime(p).toMillis();

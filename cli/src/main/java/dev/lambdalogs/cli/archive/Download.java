@@ -1,7 +1,7 @@
 package dev.lambdalogs.cli.archive;
 
-import dev.lambdalogs.cli.failure.Wording;
 import dev.lambdalogs.cli.failure.Failure;
+import dev.lambdalogs.cli.failure.Wording;
 import dev.lambdalogs.cli.util.Parallel;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,11 +18,15 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Copies archive objects to a folder under their keys: whole or not at all (each is written to a
- * .partial file, then moved), skipping what a previous run copied, so that a run stopped half way resumes
- * where it stopped; optionally decompressed, and merged into one time-ordered file.
+ * .partial file, then moved), skipping what a previous run copied, so that a run stopped half way
+ * resumes where it stopped; optionally decompressed, and merged into one time-ordered file.
  */
 public final class Download {
-  public enum Done { DOWNLOADED, SKIPPED, FAILED }
+  public enum Done {
+    DOWNLOADED,
+    SKIPPED,
+    FAILED
+  }
 
   private static final String GZIP = ".gz";
 
@@ -32,7 +36,9 @@ public final class Download {
   private final int parallel;
   private final Consumer<String> warn;
 
-  /** @param warn told of each object that could not be copied, and why */
+  /**
+   * @param warn told of each object that could not be copied, and why
+   */
   public Download(Source source, Path to, boolean decompress, int parallel, Consumer<String> warn) {
     this.source = source;
     this.to = to;
@@ -43,11 +49,14 @@ public final class Download {
 
   /** Copies every object, {@code parallel} at once; {@code onEach} is called as each one ends. */
   public List<Done> copyAll(List<Reader.Item> items, Runnable onEach) {
-    return Parallel.map(items, parallel, item -> {
-      Done done = copy(item.object());
-      onEach.run();
-      return done;
-    });
+    return Parallel.map(
+        items,
+        parallel,
+        item -> {
+          Done done = copy(item.object());
+          onEach.run();
+          return done;
+        });
   }
 
   /** Where an object's key lands under the folder. */
@@ -66,34 +75,54 @@ public final class Download {
       Files.createDirectories(target.getParent());
       Path partial = target.resolveSibling(target.getFileName() + ".partial");
       try (InputStream in = source.open(key)) {
-        Files.copy(decompress && key.endsWith(GZIP) ? new GZIPInputStream(in, 64 * 1024) : in,
-            partial, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+            decompress && key.endsWith(GZIP) ? new GZIPInputStream(in, 64 * 1024) : in,
+            partial,
+            StandardCopyOption.REPLACE_EXISTING);
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return Done.DOWNLOADED;
     } catch (IOException | Failure e) {
-      warn.accept("could not download " + key + ": " + (e instanceof IOException io ? Wording.describe(io) : e.getMessage()));
+      warn.accept(
+          "could not download "
+              + key
+              + ": "
+              + (e instanceof IOException io ? Wording.describe(io) : e.getMessage()));
       return Done.FAILED;
     }
   }
 
-  /** Writes the copied objects' events, in time order, into one file: each line as a format makes it. */
-  public void merge(List<Reader.Item> items, Path merged, Function<Entry, String> format) throws IOException {
+  /**
+   * Writes the copied objects' events, in time order, into one file: each line as a format makes
+   * it.
+   */
+  public void merge(List<Reader.Item> items, Path merged, Function<Entry, String> format)
+      throws IOException {
     DirSource local = new DirSource(to);
-    List<Reader.Item> copied = items.stream()
-        .map(i -> new Reader.Item(new Source.ObjectRef(localKey(i.object().key()), i.object().size(),
-            i.object().written()), i.function()))
-        .filter(i -> Files.exists(to.resolve(i.object().key()))).toList();
+    List<Reader.Item> copied =
+        items.stream()
+            .map(
+                i ->
+                    new Reader.Item(
+                        new Source.ObjectRef(
+                            localKey(i.object().key()), i.object().size(), i.object().written()),
+                        i.function()))
+            .filter(i -> Files.exists(to.resolve(i.object().key())))
+            .toList();
     Reader reader = new Reader(local, parallel, warn);
     try (BufferedWriter out = Files.newBufferedWriter(merged, StandardCharsets.UTF_8)) {
-      reader.read(copied, e -> true, e -> {
-        try {
-          out.write(format.apply(e));
-          out.write('\n');
-        } catch (IOException x) {
-          throw new UncheckedIOException(x);
-        }
-      });
+      reader.read(
+          copied,
+          e -> true,
+          e -> {
+            try {
+              out.write(format.apply(e));
+              out.write('\n');
+            } catch (IOException x) {
+              throw new UncheckedIOException(x);
+            }
+          });
     }
   }
 }

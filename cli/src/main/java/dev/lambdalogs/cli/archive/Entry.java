@@ -5,13 +5,14 @@ import java.util.Comparator;
 import java.util.Map;
 
 /**
- * One archived event as read back: the stored line, its time, and where it came from. Its fields are
- * parsed only when a filter or a format asks for them: printing stored lines needs none of it.
+ * One archived event as read back: the stored line, its time, and where it came from. Its fields
+ * are parsed only when a filter or a format asks for them: printing stored lines needs none of it.
  */
 public final class Entry {
   /** Time order; equal times in the order of their objects, then of their lines. */
   static final Comparator<Entry> ORDER =
-      (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.sequence, b.sequence);
+      (a, b) ->
+          a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.sequence, b.sequence);
 
   private final long time;
   private final long sequence;
@@ -22,7 +23,8 @@ public final class Entry {
 
   /**
    * @param time epoch milliseconds of its {@code time}
-   * @param sequence its place in the read (its object's, then its line's), to keep equal times in their stored order
+   * @param sequence its place in the read (its object's, then its line's), to keep equal times in
+   *     their stored order
    */
   public Entry(long time, long sequence, String function, String key, String line) {
     this.time = time;
@@ -51,7 +53,8 @@ public final class Entry {
   @SuppressWarnings("unchecked")
   public Map<String, Object> event() {
     if (event == null) {
-      event = (Map<String, Object>) Json.parse(line); // checked to be a JSON object when it was read
+      event =
+          (Map<String, Object>) Json.parse(line); // checked to be a JSON object when it was read
     }
     return event;
   }
@@ -68,7 +71,9 @@ public final class Entry {
     return id == null ? null : id.toString();
   }
 
-  /** The log line's text: the record when it is a string, its message when it is a JSON log record. */
+  /**
+   * The log line's text: the record when it is a string, its message when it is a JSON log record.
+   */
   public String message() {
     Object record = event().get("record");
     if (record instanceof Map<?, ?> map && map.containsKey("message")) {
@@ -79,6 +84,8 @@ public final class Entry {
 
   /** The level of a JSON log record, or null. */
   public String level() {
-    return event().get("record") instanceof Map<?, ?> map && map.get("level") != null ? map.get("level").toString() : null;
+    return event().get("record") instanceof Map<?, ?> map && map.get("level") != null
+        ? map.get("level").toString()
+        : null;
   }
 }

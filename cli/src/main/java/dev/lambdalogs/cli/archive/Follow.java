@@ -12,12 +12,16 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * tail --follow: lists again every interval, over a window reaching back for objects that arrive late,
- * and reads the objects not read before: each object once, so no event twice.
+ * tail --follow: lists again every interval, over a window reaching back for objects that arrive
+ * late, and reads the objects not read before: each object once, so no event twice.
  */
 public final class Follow {
-  /** How far back each poll lists: environments flush up to a minute late, and keys name a batch's first event. */
+  /**
+   * How far back each poll lists: environments flush up to a minute late, and keys name a batch's
+   * first event.
+   */
   public static final Duration WINDOW = Duration.ofMinutes(15);
+
   /** The shortest pause between polls, whatever --interval says. */
   static final long MIN_PAUSE_MS = 200;
 
@@ -49,8 +53,13 @@ public final class Follow {
    *
    * @param afterPoll called after each poll's events, to flush them
    */
-  public void run(List<Reader.Item> first, long intervalMs, Predicate<Entry> keep, Consumer<Entry> print,
-      Runnable afterPoll) throws IOException {
+  public void run(
+      List<Reader.Item> first,
+      long intervalMs,
+      Predicate<Entry> keep,
+      Consumer<Entry> print,
+      Runnable afterPoll)
+      throws IOException {
     remember(first);
     while (!Thread.currentThread().isInterrupted()) {
       try {
@@ -59,12 +68,15 @@ public final class Follow {
         return;
       }
       Instant now = clock.instant();
-      List<Reader.Item> fresh = lister.items(now.minus(WINDOW), now).stream()
-          .filter(i -> !read.containsKey(i.object().key())).toList();
+      List<Reader.Item> fresh =
+          lister.items(now.minus(WINDOW), now).stream()
+              .filter(i -> !read.containsKey(i.object().key()))
+              .toList();
       remember(fresh);
       reader.read(fresh, keep, print);
       afterPoll.run();
-      // keys older than any window to come cannot be listed again: forgetting them keeps memory flat
+      // keys older than any window to come cannot be listed again: forgetting them keeps memory
+      // flat
       long forget = now.minus(WINDOW).minus(Duration.ofHours(1)).toEpochMilli();
       read.values().removeIf(t -> t < forget);
     }

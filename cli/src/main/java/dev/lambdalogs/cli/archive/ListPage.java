@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One page of a ListObjectsV2 answer, read from its XML: the objects, the common prefixes, and the token
- * of the next page (null on the last). Only these few elements are read; S3 escapes their text as XML does.
+ * One page of a ListObjectsV2 answer, read from its XML: the objects, the common prefixes, and the
+ * token of the next page (null on the last). Only these few elements are read; S3 escapes their
+ * text as XML does.
  */
 record ListPage(List<Source.ObjectRef> objects, List<String> prefixes, String next) {
   static ListPage parse(String xml) {
@@ -14,8 +15,11 @@ record ListPage(List<Source.ObjectRef> objects, List<String> prefixes, String ne
     for (String contents : elements(xml, "Contents")) {
       String size = text(contents, "Size");
       String written = text(contents, "LastModified");
-      objects.add(new Source.ObjectRef(text(contents, "Key"), size == null ? -1 : Long.parseLong(size.trim()),
-          Times.epochMillis(written == null ? null : written.trim())));
+      objects.add(
+          new Source.ObjectRef(
+              text(contents, "Key"),
+              size == null ? -1 : Long.parseLong(size.trim()),
+              Times.epochMillis(written == null ? null : written.trim())));
     }
     List<String> prefixes = new ArrayList<>();
     for (String common : elements(xml, "CommonPrefixes")) {
@@ -33,7 +37,8 @@ record ListPage(List<Source.ObjectRef> objects, List<String> prefixes, String ne
     for (int start = xml.indexOf(open); start >= 0; start = xml.indexOf(open, start)) {
       int end = xml.indexOf(close, start);
       if (end < 0) {
-        throw new IllegalArgumentException("a ListObjectsV2 answer with an unclosed <" + name + ">");
+        throw new IllegalArgumentException(
+            "a ListObjectsV2 answer with an unclosed <" + name + ">");
       }
       found.add(xml.substring(start + open.length(), end));
       start = end + close.length();
@@ -67,10 +72,13 @@ record ListPage(List<Source.ObjectRef> objects, List<String> prefixes, String ne
         case "apos" -> out.append('\'');
         default -> {
           if (!entity.startsWith("#")) {
-            throw new IllegalArgumentException("an unknown XML entity &" + entity + "; in a ListObjectsV2 answer");
+            throw new IllegalArgumentException(
+                "an unknown XML entity &" + entity + "; in a ListObjectsV2 answer");
           }
-          out.appendCodePoint(entity.startsWith("#x") ? Integer.parseInt(entity.substring(2), 16)
-              : Integer.parseInt(entity.substring(1)));
+          out.appendCodePoint(
+              entity.startsWith("#x")
+                  ? Integer.parseInt(entity.substring(2), 16)
+                  : Integer.parseInt(entity.substring(1)));
         }
       }
       i = semicolon;

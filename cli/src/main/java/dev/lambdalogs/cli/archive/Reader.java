@@ -23,10 +23,10 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads archived objects and hands their events on in time order, across objects and functions, holding
- * only what it must: objects are fetched a bounded number ahead, in parallel, in the order of the time
- * their keys name; an event is passed on once no object still to come can hold an earlier one (every
- * object's events come at or after its key's time).
+ * Reads archived objects and hands their events on in time order, across objects and functions,
+ * holding only what it must: objects are fetched a bounded number ahead, in parallel, in the order
+ * of the time their keys name; an event is passed on once no object still to come can hold an
+ * earlier one (every object's events come at or after its key's time).
  */
 public final class Reader {
   /** An object to read, and the function it belongs to. */
@@ -44,7 +44,9 @@ public final class Reader {
   private long badObjects;
   private long badLines;
 
-  /** @param warn told once per bad object or bad line, with its key */
+  /**
+   * @param warn told once per bad object or bad line, with its key
+   */
   public Reader(Source source, int parallel, Consumer<String> warn) {
     this.source = source;
     this.parallel = parallel;
@@ -55,20 +57,27 @@ public final class Reader {
     return new Stats(objects, bytes, events, badObjects, badLines);
   }
 
-  /** Reads the objects (in any order) and passes each event that {@code keep} accepts to {@code out}, in time order. */
+  /**
+   * Reads the objects (in any order) and passes each event that {@code keep} accepts to {@code
+   * out}, in time order.
+   */
   public void read(List<Item> items, Predicate<Entry> keep, Consumer<Entry> out) {
     List<Item> ordered = new ArrayList<>(items);
-    ordered.sort(Comparator.comparingLong((Item i) -> ArchiveLayout.time(i.object().key())).thenComparing(i -> i.object().key()));
+    ordered.sort(
+        Comparator.comparingLong((Item i) -> ArchiveLayout.time(i.object().key()))
+            .thenComparing(i -> i.object().key()));
     PriorityQueue<Entry> pending = new PriorityQueue<>(Entry.ORDER);
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
     try {
       ArrayDeque<Future<List<Entry>>> ahead = new ArrayDeque<>();
       int next = 0;
       for (int i = 0; i < ordered.size(); i++) {
-        // a window that widens from one object: the first events are not kept waiting behind a burst
+        // a window that widens from one object: the first events are not kept waiting behind a
+        // burst
         while (next < ordered.size() && ahead.size() < Math.min(parallel * 2, 1 + 2 * i)) {
           Item item = ordered.get(next);
-          long place = (long) next++ << 32; // equal times: in the order of the objects, then of their lines
+          long place =
+              (long) next++ << 32; // equal times: in the order of the objects, then of their lines
           ahead.add(pool.submit(() -> fetch(item, place)));
         }
         long keyTime = ArchiveLayout.time(ordered.get(i).object().key());
@@ -93,7 +102,9 @@ public final class Reader {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return List.of();
@@ -105,8 +116,11 @@ public final class Reader {
     List<Entry> entries = new ArrayList<>();
     boolean reportedLine = false;
     try (InputStream raw = source.open(key);
-        BufferedReader lines = new BufferedReader(new InputStreamReader(
-            key.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw, StandardCharsets.UTF_8))) {
+        BufferedReader lines =
+            new BufferedReader(
+                new InputStreamReader(
+                    key.endsWith(".gz") ? new GZIPInputStream(raw, 64 * 1024) : raw,
+                    StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         if (line.isBlank()) {
@@ -114,18 +128,29 @@ public final class Reader {
         }
         try {
           long time = timeOf(line);
-          entries.add(new Entry(time < 0 ? ArchiveLayout.time(key) : time, place + entries.size(), item.function(), key, line));
+          entries.add(
+              new Entry(
+                  time < 0 ? ArchiveLayout.time(key) : time,
+                  place + entries.size(),
+                  item.function(),
+                  key,
+                  line));
         } catch (IllegalArgumentException e) {
           count(true);
           if (!reportedLine) {
-            warn.accept("skipped a line of " + key + " that is not a JSON event (" + e.getMessage() + ")");
+            warn.accept(
+                "skipped a line of " + key + " that is not a JSON event (" + e.getMessage() + ")");
             reportedLine = true;
           }
         }
       }
     } catch (IOException e) {
       count(false);
-      warn.accept("skipped " + key + ": " + (e instanceof java.util.zip.ZipException ? "not valid gzip" : e.toString()));
+      warn.accept(
+          "skipped "
+              + key
+              + ": "
+              + (e instanceof java.util.zip.ZipException ? "not valid gzip" : e.toString()));
       return List.of();
     }
     counted(entries.size(), item.object().size());
@@ -133,8 +158,8 @@ public final class Reader {
   }
 
   /**
-   * Checks the line is a JSON object (without building it) and reads its time: where the extension put
-   * it, first, without parsing the rest; elsewhere by a full parse.
+   * Checks the line is a JSON object (without building it) and reads its time: where the extension
+   * put it, first, without parsing the rest; elsewhere by a full parse.
    */
   @SuppressWarnings("unchecked")
   static long timeOf(String line) {

@@ -1,12 +1,12 @@
 package dev.lambdalogs.cli.archive;
 
-import dev.lambdalogs.cli.failure.Wording;
 import dev.lambdalogs.cli.failure.Failure;
 import dev.lambdalogs.cli.failure.Unreachable;
-import dev.lambdalogs.contract.s3.Bucket;
-import dev.lambdalogs.contract.s3.SigV4;
+import dev.lambdalogs.cli.failure.Wording;
 import dev.lambdalogs.contract.http.Backoff;
 import dev.lambdalogs.contract.http.Http;
+import dev.lambdalogs.contract.s3.Bucket;
+import dev.lambdalogs.contract.s3.SigV4;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The archive in its bucket, read with plain signed requests: ListObjectsV2 (by prefix, from StartAfter)
- * and one GET per object. A range holds thousands of small objects, and the SDK's client spent more CPU
- * on each request, and more time starting, than the reading itself took (docs/benchmarks.md). Failures
- * are retried as the SDK's clients retry them, and worded as theirs are.
+ * The archive in its bucket, read with plain signed requests: ListObjectsV2 (by prefix, from
+ * StartAfter) and one GET per object. A range holds thousands of small objects, and the SDK's
+ * client spent more CPU on each request, and more time starting, than the reading itself took
+ * (docs/benchmarks.md). Failures are retried as the SDK's clients retry them, and worded as theirs
+ * are.
  */
 public final class S3Source implements Source {
   private static final int ATTEMPTS = 10;
@@ -35,7 +36,8 @@ public final class S3Source implements Source {
   private final Unreachable.Watch watch;
 
   /**
-   * @param credentials asked before each request: a provider refreshes what expires; it words its own failures
+   * @param credentials asked before each request: a provider refreshes what expires; it words its
+   *     own failures
    * @param watch ends the command when the server cannot be reached at all
    */
   public S3Source(Bucket bucket, Supplier<SigV4.Credentials> credentials, Unreachable.Watch watch) {
@@ -60,7 +62,8 @@ public final class S3Source implements Source {
   @Override
   public List<String> children(String prefix) {
     List<String> names = new ArrayList<>();
-    for (ListPage page : pages(Map.of("list-type", "2", "prefix", prefix, "delimiter", "/"), prefix)) {
+    for (ListPage page :
+        pages(Map.of("list-type", "2", "prefix", prefix, "delimiter", "/"), prefix)) {
       for (String common : page.prefixes()) {
         String name = common.substring(prefix.length());
         names.add(name.endsWith("/") ? name.substring(0, name.length() - 1) : name);
@@ -82,7 +85,8 @@ public final class S3Source implements Source {
       try {
         pages.add(ListPage.parse(xml));
       } catch (IllegalArgumentException e) {
-        throw new Failure("s3:ListBucket on " + resource + " answered what is not a listing: " + e.getMessage());
+        throw new Failure(
+            "s3:ListBucket on " + resource + " answered what is not a listing: " + e.getMessage());
       }
       token = pages.get(pages.size() - 1).next();
     } while (token != null);
@@ -91,16 +95,25 @@ public final class S3Source implements Source {
 
   @Override
   public InputStream open(String key) {
-    return new ByteArrayInputStream(get(bucket.uri(key), "s3:GetObject", bucket.describe(key)).body());
+    return new ByteArrayInputStream(
+        get(bucket.uri(key), "s3:GetObject", bucket.describe(key)).body());
   }
 
-  /** A successful answer to a GET, after retrying what passes by itself; else the failure, worded. */
+  /**
+   * A successful answer to a GET, after retrying what passes by itself; else the failure, worded.
+   */
   private Http.Response get(URI uri, String action, String resource) {
     for (int attempt = 1; ; attempt++) {
       SigV4.Credentials signer = credentials.get();
       try {
-        Http.Response response = Http.exchange("GET", uri, bucket.sign("GET", uri, NO_BODY, signer), null,
-            CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
+        Http.Response response =
+            Http.exchange(
+                "GET",
+                uri,
+                bucket.sign("GET", uri, NO_BODY, signer),
+                null,
+                CONNECT_TIMEOUT_MS,
+                READ_TIMEOUT_MS);
         watch.reached(uri);
         if (response.ok()) {
           return response;
@@ -108,13 +121,19 @@ public final class S3Source implements Source {
         String code = Bucket.errorCode(response);
         if (!Bucket.isTransient(response.status(), code) || attempt == ATTEMPTS) {
           String message = Bucket.errorMessage(response);
-          throw new Failure(Wording.describe(action, resource, response.status(), code == null ? "" : code,
-              message == null ? "HTTP " + response.status() : message));
+          throw new Failure(
+              Wording.describe(
+                  action,
+                  resource,
+                  response.status(),
+                  code == null ? "" : code,
+                  message == null ? "HTTP " + response.status() : message));
         }
       } catch (IOException failure) {
         IOException e = watch.failed(uri, failure);
         if (attempt == ATTEMPTS) {
-          throw new Failure(action + " on " + resource + " failed after " + ATTEMPTS + " attempts: " + e);
+          throw new Failure(
+              action + " on " + resource + " failed after " + ATTEMPTS + " attempts: " + e);
         }
       }
       pause(Backoff.delay(attempt, MAX_BACKOFF_MS));

@@ -7,8 +7,8 @@ import java.util.List;
 /** Where archived objects are read from: a bucket, or a local folder in the same layout. */
 public interface Source {
   /**
-   * An archived object: its key, size in bytes, and when it was written (epoch milliseconds, -1 when not
-   * known). Written after its events, it holds none later than that.
+   * An archived object: its key, size in bytes, and when it was written (epoch milliseconds, -1
+   * when not known). Written after its events, it holds none later than that.
    */
   record ObjectRef(String key, long size, long written) {}
 
@@ -20,6 +20,9 @@ public interface Source {
 
   InputStream open(String key) throws IOException;
 
-  /** Where it is, for messages, ready for a prefix to follow: {@code s3://bucket/} or a folder ending in /. */
+  /**
+   * Where it is, for messages, ready for a prefix to follow: {@code s3://bucket/} or a folder
+   * ending in /.
+   */
   String describe();
 }

@@ -13,20 +13,35 @@ import picocli.CommandLine.Option;
 
 /** Where tail and download read: a bucket and prefix, or a local copy of the archive. */
 public final class ArchiveOptions {
-  @Option(names = {"-f", "--function"}, paramLabel = "NAME", description = "A function (repeatable). Default: every "
-      + "function with logs under the prefix.")
+  @Option(
+      names = {"-f", "--function"},
+      paramLabel = "NAME",
+      description =
+          "A function (repeatable). Default: every " + "function with logs under the prefix.")
   List<String> functions = new ArrayList<>();
 
-  @Option(names = "--bucket", paramLabel = "BUCKET", converter = Converters.BucketName.class, description = "Default: the named function's LAMBDALOGS_BUCKET, "
-      + "else install's default (lambdalogs-ACCOUNT-REGION).")
+  @Option(
+      names = "--bucket",
+      paramLabel = "BUCKET",
+      converter = Converters.BucketName.class,
+      description =
+          "Default: the named function's LAMBDALOGS_BUCKET, "
+              + "else install's default (lambdalogs-ACCOUNT-REGION).")
   String bucket;
 
-  @Option(names = "--prefix", paramLabel = "PREFIX", description = "Default: the named function's LAMBDALOGS_PREFIX, "
-      + "else lambda-logs/.")
+  @Option(
+      names = "--prefix",
+      paramLabel = "PREFIX",
+      description = "Default: the named function's LAMBDALOGS_PREFIX, " + "else lambda-logs/.")
   String prefix;
 
-  @Option(names = "--dir", paramLabel = "DIR", converter = Converters.ExistingFolder.class, description = "Read a local copy in the same layout instead "
-      + "(LAMBDALOGS_LOCAL_DIR, lambdalogs demo, aws s3 sync).")
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      converter = Converters.ExistingFolder.class,
+      description =
+          "Read a local copy in the same layout instead "
+              + "(LAMBDALOGS_LOCAL_DIR, lambdalogs demo, aws s3 sync).")
   Path dir;
 
   Archives.Location locate(Aws aws) {
@@ -39,6 +54,12 @@ public final class ArchiveOptions {
   }
 
   static String nothing(Archives.Location where, Instant from, Instant to) {
-    return "lambdalogs: no logs in " + where.source().describe() + where.prefix() + " between " + from + " and " + to;
+    return "lambdalogs: no logs in "
+        + where.source().describe()
+        + where.prefix()
+        + " between "
+        + from
+        + " and "
+        + to;
   }
 }

@@ -50,9 +50,14 @@ final class Converters {
       try {
         return Pattern.compile(value);
       } catch (PatternSyntaxException e) {
-        throw new TypeConversionException("'" + value + "' is not a regular expression: " + e.getDescription()
-            + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "") + " (quote it for the shell, "
-            + "e.g. '^api-.*')");
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not a regular expression: "
+                + e.getDescription()
+                + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "")
+                + " (quote it for the shell, "
+                + "e.g. '^api-.*')");
       }
     }
   }
@@ -78,16 +83,27 @@ final class Converters {
 
     @Override
     public String convert(String value) {
-      String why = !RULE.matcher(value).matches()
-          ? "3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit"
-          : value.contains("..") ? "no two dots in a row"
-          : ADDRESS.matcher(value).matches() ? "not an IP address"
-          : value.startsWith("xn--") || value.startsWith("sthree-") ? "not starting with xn-- or sthree-"
-          : value.endsWith("-s3alias") || value.endsWith("--ol-s3") || value.endsWith("--x-s3") ? "no reserved suffix"
-          : null;
+      String why =
+          !RULE.matcher(value).matches()
+              ? "3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit"
+              : value.contains("..")
+                  ? "no two dots in a row"
+                  : ADDRESS.matcher(value).matches()
+                      ? "not an IP address"
+                      : value.startsWith("xn--") || value.startsWith("sthree-")
+                          ? "not starting with xn-- or sthree-"
+                          : value.endsWith("-s3alias")
+                                  || value.endsWith("--ol-s3")
+                                  || value.endsWith("--x-s3")
+                              ? "no reserved suffix"
+                              : null;
       if (why != null) {
-        throw new TypeConversionException("'" + value + "' is not a valid S3 bucket name: " + why
-            + " (e.g. my-team-lambda-logs)");
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not a valid S3 bucket name: "
+                + why
+                + " (e.g. my-team-lambda-logs)");
       }
       return value;
     }
@@ -99,8 +115,11 @@ final class Converters {
     public String convert(String value) {
       String type = value.trim().toLowerCase(Locale.ROOT);
       if (!Settings.TELEMETRY_TYPES.contains(type)) {
-        throw new TypeConversionException("'" + value + "' is not a telemetry type: use " + String.join(", ",
-            Settings.TELEMETRY_TYPES));
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not a telemetry type: use "
+                + String.join(", ", Settings.TELEMETRY_TYPES));
       }
       return type;
     }
@@ -118,8 +137,12 @@ final class Converters {
         return category;
       }
       if (!EXACT.matcher(type).matches()) {
-        throw new TypeConversionException("'" + value + "' is not an event type: use " + String.join(", ",
-            Settings.TELEMETRY_TYPES) + ", or an exact type such as platform.report");
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not an event type: use "
+                + String.join(", ", Settings.TELEMETRY_TYPES)
+                + ", or an exact type such as platform.report");
       }
       return type;
     }
@@ -147,8 +170,13 @@ final class Converters {
       } catch (NumberFormatException e) {
         // said below
       }
-      throw new TypeConversionException("'" + value + "' is not a number of " + unit + ": use a whole number "
-          + (max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max));
+      throw new TypeConversionException(
+          "'"
+              + value
+              + "' is not a number of "
+              + unit
+              + ": use a whole number "
+              + (max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max));
     }
   }
 
@@ -172,14 +200,20 @@ final class Converters {
     public Path convert(String value) {
       Path dir = Path.of(value);
       if (!Files.isDirectory(dir)) {
-        throw new TypeConversionException("'" + value + "' " + (Files.exists(dir) ? "is not a folder" : "does not exist")
-            + ": name the folder of a local copy (e.g. lambdalogs-demo/archive)");
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' "
+                + (Files.exists(dir) ? "is not a folder" : "does not exist")
+                + ": name the folder of a local copy (e.g. lambdalogs-demo/archive)");
       }
       return dir;
     }
   }
 
-  /** A folder to write into: there and writable, or one that can be made under a writable folder. */
+  /**
+   * A folder to write into: there and writable, or one that can be made under a writable folder.
+   */
   static final class WritableFolder implements ITypeConverter<Path> {
     @Override
     public Path convert(String value) {
@@ -188,12 +222,15 @@ final class Converters {
       while (existing != null && !Files.exists(existing)) {
         existing = existing.getParent();
       }
-      String why = existing == null ? "nothing of it exists"
-          : !Files.isDirectory(existing) ? existing + " is not a folder"
-          : !Files.isWritable(existing) ? "you may not write in " + existing
-          : null;
+      String why =
+          existing == null
+              ? "nothing of it exists"
+              : !Files.isDirectory(existing)
+                  ? existing + " is not a folder"
+                  : !Files.isWritable(existing) ? "you may not write in " + existing : null;
       if (why != null) {
-        throw new TypeConversionException("cannot write to '" + value + "': " + why + "; choose a folder you can write");
+        throw new TypeConversionException(
+            "cannot write to '" + value + "': " + why + "; choose a folder you can write");
       }
       return Path.of(value);
     }

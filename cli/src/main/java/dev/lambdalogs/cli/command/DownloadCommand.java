@@ -2,32 +2,23 @@ package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.Download;
 import dev.lambdalogs.cli.archive.Download.Done;
-import dev.lambdalogs.cli.failure.Wording;
-import dev.lambdalogs.cli.archive.DirSource;
 import dev.lambdalogs.cli.archive.Reader;
-import dev.lambdalogs.cli.archive.Source;
+import dev.lambdalogs.cli.failure.ExitException;
+import dev.lambdalogs.cli.failure.Wording;
 import dev.lambdalogs.cli.output.EventFormat;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
-import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.contract.json.Json;
-import dev.lambdalogs.cli.util.Parallel;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,42 +26,64 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "download", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Copies the archived objects of a time range under a folder, keys mirrored, in parallel. "
-        + "Resumable: an object already there with the same size is skipped.",
+@Command(
+    name = "download",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Copies the archived objects of a time range under a folder, keys mirrored, in parallel. "
+            + "Resumable: an object already there with the same size is skipped.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  lambdalogs download -f greeter_fn --since 1d --to ./logs",
-        "  lambdalogs download -f greeter_fn --since 2h --to ./logs --decompress --merge all.ndjson"})
+      "  lambdalogs download -f greeter_fn --since 1d --to ./logs",
+      "  lambdalogs download -f greeter_fn --since 2h --to ./logs --decompress --merge all.ndjson"
+    })
 public final class DownloadCommand implements Callable<Integer> {
   /** The outcome of one object. */
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  GlobalOptions global;
+  @Mixin GlobalOptions global;
 
-  @Mixin
-  ArchiveOptions archive;
+  @Mixin ArchiveOptions archive;
 
-  @Option(names = "--since", paramLabel = "WHEN", required = true, converter = Converters.When.class,
+  @Option(
+      names = "--since",
+      paramLabel = "WHEN",
+      required = true,
+      converter = Converters.When.class,
       description = "From: 2h, 1d, or 2026-11-24T10:00Z.")
   Instant since;
 
-  @Option(names = "--until", paramLabel = "WHEN", converter = Converters.When.class, description = "Until (default: now).")
+  @Option(
+      names = "--until",
+      paramLabel = "WHEN",
+      converter = Converters.When.class,
+      description = "Until (default: now).")
   Instant until;
 
-  @Option(names = "--to", paramLabel = "DIR", required = true, converter = Converters.WritableFolder.class, description = "The folder to copy into.")
+  @Option(
+      names = "--to",
+      paramLabel = "DIR",
+      required = true,
+      converter = Converters.WritableFolder.class,
+      description = "The folder to copy into.")
   Path to;
 
   @Option(names = "--decompress", description = "Write the objects decompressed (.ndjson).")
   boolean decompress;
 
-  @Option(names = "--merge", paramLabel = "FILE",
-      description = "Also write one time-ordered JSON Lines file of all events, each with its function.")
+  @Option(
+      names = "--merge",
+      paramLabel = "FILE",
+      description =
+          "Also write one time-ordered JSON Lines file of all events, each with its function.")
   Path merge;
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "16", description = "Objects fetched at once.")
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "16",
+      description = "Objects fetched at once.")
   int parallel;
 
   @Override
@@ -82,8 +95,13 @@ public final class DownloadCommand implements Callable<Integer> {
     try {
       Files.createDirectories(to);
     } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(), "cannot write to --to " + to + ": " + Wording.describe(e)
-          + "; choose a folder you can write");
+      throw new ParameterException(
+          spec.commandLine(),
+          "cannot write to --to "
+              + to
+              + ": "
+              + Wording.describe(e)
+              + "; choose a folder you can write");
     }
     try (Aws aws = new Aws(global.aws())) {
       Archives.Location where = archive.locate(aws);
@@ -94,12 +112,21 @@ public final class DownloadCommand implements Callable<Integer> {
       }
       AtomicInteger finished = new AtomicInteger();
       boolean bar = !global.quiet && System.console() != null;
-      Download download = new Download(where.source(), to, decompress, parallel, warning -> err.println("lambdalogs: " + warning));
-      List<Done> outcomes = download.copyAll(items, () -> {
-        if (bar) {
-          progress(err, finished.incrementAndGet(), items.size());
-        }
-      });
+      Download download =
+          new Download(
+              where.source(),
+              to,
+              decompress,
+              parallel,
+              warning -> err.println("lambdalogs: " + warning));
+      List<Done> outcomes =
+          download.copyAll(
+              items,
+              () -> {
+                if (bar) {
+                  progress(err, finished.incrementAndGet(), items.size());
+                }
+              });
       long bytes = items.stream().mapToLong(i -> Math.max(0, i.object().size())).sum();
       long failed = outcomes.stream().filter(d -> d == Done.FAILED).count();
       if (merge != null) {
@@ -113,7 +140,15 @@ public final class DownloadCommand implements Callable<Integer> {
   private static synchronized void progress(PrintWriter err, int done, int total) {
     int width = 30;
     int filled = done * width / total;
-    err.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " objects");
+    err.print(
+        "\r["
+            + "=".repeat(filled)
+            + " ".repeat(width - filled)
+            + "] "
+            + done
+            + "/"
+            + total
+            + " objects");
     if (done == total) {
       err.println();
     }
@@ -135,10 +170,18 @@ public final class DownloadCommand implements Callable<Integer> {
     if (global.json()) {
       spec.commandLine().getOut().println(Json.write(summary));
     } else {
-      spec.commandLine().getOut().printf("%d objects (%d downloaded, %d skipped, %d failed), %.1f MB in %.1f s, under %s%n",
-          outcomes.size(), summary.get("downloaded"), summary.get("skipped"), summary.get("failed"), bytes / 1e6, seconds, to);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%d objects (%d downloaded, %d skipped, %d failed), %.1f MB in %.1f s, under %s%n",
+              outcomes.size(),
+              summary.get("downloaded"),
+              summary.get("skipped"),
+              summary.get("failed"),
+              bytes / 1e6,
+              seconds,
+              to);
     }
     spec.commandLine().getOut().flush();
   }
-
 }

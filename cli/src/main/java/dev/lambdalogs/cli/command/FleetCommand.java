@@ -1,23 +1,23 @@
 package dev.lambdalogs.cli.command;
 
+import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.output.FleetReport;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Functions;
 import dev.lambdalogs.cli.service.Installer;
 import dev.lambdalogs.cli.service.Installer.FleetPlan;
-import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Installer.Outcome;
 import dev.lambdalogs.cli.service.Installer.Result;
+import dev.lambdalogs.cli.service.Journal;
 import dev.lambdalogs.cli.service.Selection;
 import dev.lambdalogs.cli.service.Target;
-import dev.lambdalogs.cli.failure.ExitException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,30 +25,30 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * What install and uninstall share: pick the functions, plan the change to each (changing nothing), then
- * print the plan ({@code --dry-run}) or apply it (a bounded number of functions at a time), and report each
- * one's outcome.
+ * What install and uninstall share: pick the functions, plan the change to each (changing nothing),
+ * then print the plan ({@code --dry-run}) or apply it (a bounded number of functions at a time),
+ * and report each one's outcome.
  */
 abstract class FleetCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  GlobalOptions global;
+  @Mixin GlobalOptions global;
 
-  @Mixin
-  SelectionOptions selectionOptions;
+  @Mixin SelectionOptions selectionOptions;
 
   @Option(names = "--dry-run", description = "Print the complete plan and change nothing.")
   boolean dryRun;
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "8",
       description = "Functions worked on at once (default: ${DEFAULT-VALUE}).")
   int parallel;
 
   /**
-   * Plans the bucket, changing nothing: started while the functions are listed, it waits for their round
-   * trips rather than after them. Yields the bucket's plan, or null.
+   * Plans the bucket, changing nothing: started while the functions are listed, it waits for their
+   * round trips rather than after them. Yields the bucket's plan, or null.
    */
   abstract Supplier<Buckets.Plan> planBucket(Aws aws);
 
@@ -59,18 +59,21 @@ abstract class FleetCommand implements Callable<Integer> {
   public Integer call() {
     Selection selection = selectionOptions.selection();
     if (selection.isEmpty()) {
-      throw new ParameterException(spec.commandLine(),
+      throw new ParameterException(
+          spec.commandLine(),
           "name the functions: -f NAME (repeatable), --function-regex RE, or --tag KEY=VALUE");
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Journal journal = new Journal(global.progress(err));
-    Consumer<Result> progress = result -> {
-      if (!global.quiet) {
-        FleetReport.progress(err, result);
-      }
-    };
-    try (Aws aws = new Aws(global.aws()); Interruption interruption = Interruption.saying(journal, err)) {
+    Consumer<Result> progress =
+        result -> {
+          if (!global.quiet) {
+            FleetReport.progress(err, result);
+          }
+        };
+    try (Aws aws = new Aws(global.aws());
+        Interruption interruption = Interruption.saying(journal, err)) {
       journal.step("finding the functions in " + aws.region());
       aws.warmUp(aws.region(), false);
       Supplier<Buckets.Plan> bucket = planBucket(aws);
@@ -90,8 +93,8 @@ abstract class FleetCommand implements Callable<Integer> {
       } else {
         FleetReport.text(out, plan, results, dryRun || global.verbose);
       }
-      return ExitException.forFailures(results.stream().filter(r -> r.outcome() == Outcome.FAILED).count(),
-          results.size());
+      return ExitException.forFailures(
+          results.stream().filter(r -> r.outcome() == Outcome.FAILED).count(), results.size());
     }
   }
 }

@@ -8,26 +8,46 @@ import picocli.CommandLine.Option;
 
 /** The options every command that talks to AWS shares, named as the AWS CLI names them. */
 public final class GlobalOptions {
-  public enum Format { text, json }
+  public enum Format {
+    text,
+    json
+  }
 
-  @Option(names = "--region", paramLabel = "REGION", description = "AWS region (default: as the AWS CLI resolves it).")
+  @Option(
+      names = "--region",
+      paramLabel = "REGION",
+      description = "AWS region (default: as the AWS CLI resolves it).")
   public String region;
 
-  @Option(names = "--profile", paramLabel = "PROFILE", description = "Named profile from ~/.aws/config.")
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      description = "Named profile from ~/.aws/config.")
   public String profile;
 
-  @Option(names = "--endpoint-url", paramLabel = "URL",
-      description = "Send every AWS call here (an emulator or an S3-compatible store). AWS_ENDPOINT_URL works too.")
+  @Option(
+      names = "--endpoint-url",
+      paramLabel = "URL",
+      description =
+          "Send every AWS call here (an emulator or an S3-compatible store). AWS_ENDPOINT_URL works too.")
   public URI endpoint;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (for people) or json (one document, for scripts). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description =
+          "text (for people) or json (one document, for scripts). Default: ${DEFAULT-VALUE}.")
   public Format output;
 
-  @Option(names = {"-v", "--verbose"}, description = "Say more on stderr.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Say more on stderr.")
   public boolean verbose;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on stderr.")
   public boolean quiet;
 
   @Option(names = "--no-color", description = "No colours, even on a terminal.")

@@ -9,9 +9,10 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT), or a cancelled CI job (SIGTERM), while a command changes functions: it says what was
- * already changed and that running the command again finishes the work, then exits 128 + the signal's
- * number. What was under way may or may not have landed; the next run reads everything again.
+ * Ctrl-C (SIGINT), or a cancelled CI job (SIGTERM), while a command changes functions: it says what
+ * was already changed and that running the command again finishes the work, then exits 128 + the
+ * signal's number. What was under way may or may not have landed; the next run reads everything
+ * again.
  */
 final class Interruption implements AutoCloseable {
   private static final Map<String, Integer> EXIT_CODES = Map.of("INT", 130, "TERM", 143);
@@ -23,22 +24,30 @@ final class Interruption implements AutoCloseable {
 
   static Interruption saying(Journal journal, PrintWriter err) {
     Interruption interruption = new Interruption();
-    EXIT_CODES.forEach((name, code) -> {
-      Signal signal = new Signal(name);
-      try {
-        interruption.previous.add(Signal.handle(signal, s -> {
-          List<String> changes = journal.changes();
-          err.println("lambdalogs: interrupted. " + (changes.isEmpty() ? "Nothing was changed yet."
-              : "Already changed: " + String.join("; ", changes) + ".")
-              + " Run the same command again to finish: it reads everything again and does only what is left.");
-          err.flush();
-          Runtime.getRuntime().halt(code);
-        }));
-        interruption.signals.add(signal);
-      } catch (IllegalArgumentException e) {
-        // the signal is ignored here (a background job), or the JVM keeps it: nothing to say then
-      }
-    });
+    EXIT_CODES.forEach(
+        (name, code) -> {
+          Signal signal = new Signal(name);
+          try {
+            interruption.previous.add(
+                Signal.handle(
+                    signal,
+                    s -> {
+                      List<String> changes = journal.changes();
+                      err.println(
+                          "lambdalogs: interrupted. "
+                              + (changes.isEmpty()
+                                  ? "Nothing was changed yet."
+                                  : "Already changed: " + String.join("; ", changes) + ".")
+                              + " Run the same command again to finish: it reads everything again and does only what is left.");
+                      err.flush();
+                      Runtime.getRuntime().halt(code);
+                    }));
+            interruption.signals.add(signal);
+          } catch (IllegalArgumentException e) {
+            // the signal is ignored here (a background job), or the JVM keeps it: nothing to say
+            // then
+          }
+        });
     return interruption;
   }
 

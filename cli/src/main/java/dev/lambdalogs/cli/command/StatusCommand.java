@@ -5,8 +5,8 @@ import dev.lambdalogs.cli.output.Table;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Functions;
 import dev.lambdalogs.cli.service.Status;
-import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.cli.util.Parallel;
+import dev.lambdalogs.contract.json.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,29 +19,34 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Shows which functions have the extension, which layer version, whether it is this CLI's, "
-        + "whether each may write where its logs go, and where that is. Without a selection: every function in "
-        + "the region.",
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Shows which functions have the extension, which layer version, whether it is this CLI's, "
+            + "whether each may write where its logs go, and where that is. Without a selection: every function in "
+            + "the region.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  lambdalogs status",
-        "  lambdalogs status --check --tag team=web   # a CI gate: exit 4 on drift",
-        "  lambdalogs status -f greeter_fn -o json"})
+      "  lambdalogs status",
+      "  lambdalogs status --check --tag team=web   # a CI gate: exit 4 on drift",
+      "  lambdalogs status -f greeter_fn -o json"
+    })
 public final class StatusCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  GlobalOptions global;
+  @Mixin GlobalOptions global;
 
-  @Mixin
-  SelectionOptions selectionOptions;
+  @Mixin SelectionOptions selectionOptions;
 
-  @Option(names = "--check", description = "Exit 4 when any selected function that can take the layer lacks the "
-      + "extension, has an outdated one, lacks its grant, or ships to a bucket that is missing or not yours; each "
-      + "is named on stderr with its reason (a drift check for CI after deploys). Container images and runtimes "
-      + "install refuses are not applicable and do not fail it.")
+  @Option(
+      names = "--check",
+      description =
+          "Exit 4 when any selected function that can take the layer lacks the "
+              + "extension, has an outdated one, lacks its grant, or ships to a bucket that is missing or not yours; each "
+              + "is named on stderr with its reason (a drift check for CI after deploys). Container images and runtimes "
+              + "install refuses are not applicable and do not fail it.")
   boolean check;
 
   @Override
@@ -60,21 +65,34 @@ public final class StatusCommand implements Callable<Integer> {
         return 0;
       }
       Status status = new Status(aws);
-      List<Status.Row> rows = new ArrayList<>(Parallel.map(found.targets(), 8, t -> {
-        try {
-          return status.of(t);
-        } catch (Failure e) {
-          return Status.Row.unreadable(t.name(), e.getMessage());
-        }
-      }));
+      List<Status.Row> rows =
+          new ArrayList<>(
+              Parallel.map(
+                  found.targets(),
+                  8,
+                  t -> {
+                    try {
+                      return status.of(t);
+                    } catch (Failure e) {
+                      return Status.Row.unreadable(t.name(), e.getMessage());
+                    }
+                  }));
       found.missing().forEach((name, why) -> rows.add(Status.Row.unreadable(name, why)));
       print(out, rows);
       List<Status.Row> drifted = rows.stream().filter(Status.Row::drifted).toList();
       if (check) {
-        drifted.forEach(r -> err.println("lambdalogs: drift: " + r.function() + ": " + String.join("; ", r.problems())));
+        drifted.forEach(
+            r ->
+                err.println(
+                    "lambdalogs: drift: " + r.function() + ": " + String.join("; ", r.problems())));
         if (!drifted.isEmpty()) {
-          err.println("lambdalogs: " + drifted.size() + " of " + rows.size() + " functions drifted: run lambdalogs "
-              + "install on them (it is safe to run again)");
+          err.println(
+              "lambdalogs: "
+                  + drifted.size()
+                  + " of "
+                  + rows.size()
+                  + " functions drifted: run lambdalogs "
+                  + "install on them (it is safe to run again)");
         }
       }
       return Status.exitCode(drifted.size(), found.missing().size(), check);
@@ -87,8 +105,15 @@ public final class StatusCommand implements Callable<Integer> {
       return;
     }
     Table table = new Table("FUNCTION", "RUNTIME", "ARCH", "EXTENSION", "STATE", "LOGS TO");
-    rows.forEach(r -> table.row(r.function(), r.runtime(), r.architecture(), r.installed() ? r.layer() : "-",
-        state(r), r.destination()));
+    rows.forEach(
+        r ->
+            table.row(
+                r.function(),
+                r.runtime(),
+                r.architecture(),
+                r.installed() ? r.layer() : "-",
+                state(r),
+                r.destination()));
     table.print(out);
   }
 

@@ -4,21 +4,23 @@ import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Buckets;
 import dev.lambdalogs.cli.service.Installer;
 import dev.lambdalogs.cli.service.Installer.FleetPlan;
-import dev.lambdalogs.cli.service.Journal;
-import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Target;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 
-@Command(name = "uninstall", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Takes the extension off functions: its layer, the LAMBDALOGS_* variables and the function's "
-        + "grant. Keeps the bucket and the logs. Where it is not installed, does nothing.",
+@Command(
+    name = "uninstall",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description =
+        "Takes the extension off functions: its layer, the LAMBDALOGS_* variables and the function's "
+            + "grant. Keeps the bucket and the logs. Where it is not installed, does nothing.",
     footerHeading = "%nExamples:%n",
     footer = {
-        "  lambdalogs uninstall --function greeter_fn",
-        "  lambdalogs uninstall --tag team=web --dry-run"})
+      "  lambdalogs uninstall --function greeter_fn",
+      "  lambdalogs uninstall --tag team=web --dry-run"
+    })
 public final class UninstallCommand extends FleetCommand {
   @Override
   Supplier<Buckets.Plan> planBucket(Aws aws) {

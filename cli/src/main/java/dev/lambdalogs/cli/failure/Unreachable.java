@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A host that cannot be reached at all (refused, unknown, no route, no answer to connect) ends the
- * command within seconds: the SDK's retries, meant for throttling and 5xx, took 20 to 55 s of silence to
- * give up on a mistyped endpoint. One second chance is given, for a blip; answers that arrive (throttling,
- * 5xx, resets mid-answer) are still retried as before.
+ * command within seconds: the SDK's retries, meant for throttling and 5xx, took 20 to 55 s of
+ * silence to give up on a mistyped endpoint. One second chance is given, for a blip; answers that
+ * arrive (throttling, 5xx, resets mid-answer) are still retried as before.
  */
 public final class Unreachable extends ExitException {
   /** Connection failures a host may have before the command ends; a success forgets them. */
@@ -30,7 +30,9 @@ public final class Unreachable extends ExitException {
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final String hint;
 
-    /** @param hint what to check, e.g. "check --endpoint-url" */
+    /**
+     * @param hint what to check, e.g. "check --endpoint-url"
+     */
     public Watch(String hint) {
       this.hint = hint;
     }
@@ -55,8 +57,11 @@ public final class Unreachable extends ExitException {
   /** The connection could not be made, as opposed to one that broke while an answer came. */
   public static boolean isConnectFailure(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException
-          || t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
+      if (t instanceof ConnectException
+          || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException
+          || t instanceof SocketTimeoutException
+              && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("connect")) {
         return true;
       }
     }
@@ -64,8 +69,9 @@ public final class Unreachable extends ExitException {
   }
 
   private static String reason(IOException e) {
-    return e instanceof UnknownHostException ? "unknown host" : e.getMessage() == null ? e.getClass().getSimpleName()
-        : e.getMessage();
+    return e instanceof UnknownHostException
+        ? "unknown host"
+        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** The Unreachable in a chain of causes (the SDK wraps what its HTTP client throws), or null. */

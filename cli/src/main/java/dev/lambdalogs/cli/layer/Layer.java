@@ -21,9 +21,10 @@ import org.apache.commons.compress.archivers.zip.ZipUtil;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * The Lambda layer, zipped from the extension this CLI bundles: the launcher in extensions/ (mode 0755)
- * and the jar in lambdalogs/. Entries are sorted and timestamps fixed, so one extension always gives the
- * same bytes and the same SHA-256, which names the layer version and lets install reuse it.
+ * The Lambda layer, zipped from the extension this CLI bundles: the launcher in extensions/ (mode
+ * 0755) and the jar in lambdalogs/. Entries are sorted and timestamps fixed, so one extension
+ * always gives the same bytes and the same SHA-256, which names the layer version and lets install
+ * reuse it.
  */
 public final class Layer {
   public static final String LAUNCHER = "extensions/lambdalogs";
@@ -31,10 +32,11 @@ public final class Layer {
   public static final String JRE = "lambdalogs/jre/";
   private static final String RESOURCES = "/lambdalogs/layer/";
   private static final String DIGESTS = "layer-sha256.properties";
+
   /**
    * 2000-01-01 00:00 in DOS form: read and written back in the same zone, it gives the same bytes
-   * anywhere, and it is far enough from 1980 that no zone pushes it out of DOS range (which would add
-   * extended-time fields).
+   * anywhere, and it is far enough from 1980 that no zone pushes it out of DOS range (which would
+   * add extended-time fields).
    */
   private static final long FIXED_DOS_TIME = (20L << 25) | (1L << 21) | (1L << 16);
 
@@ -43,7 +45,9 @@ public final class Layer {
   /** A built layer zip and its SHA-256 in hex. */
   public record Zip(byte[] bytes, String sha256) {}
 
-  /** @param withJre the "-jre" variant, which carries its own Java runtime (x86_64) */
+  /**
+   * @param withJre the "-jre" variant, which carries its own Java runtime (x86_64)
+   */
   public static Zip build(boolean withJre) throws IOException {
     TreeMap<String, Entry> entries = new TreeMap<>();
     entries.put("extensions/", Entry.folder());
@@ -64,8 +68,10 @@ public final class Layer {
   private static void addRuntime(TreeMap<String, Entry> entries) throws IOException {
     Path jre = bundledRuntime();
     if (!Files.isRegularFile(jre.resolve("bin/java"))) {
-      throw new IOException("this lambdalogs build carries no Java runtime for the -jre variant (looked in " + jre
-          + "): build lambdalogs on a machine with Temurin 25 (./mvnw package -Djre.jdk=PATH_TO_TEMURIN_25)");
+      throw new IOException(
+          "this lambdalogs build carries no Java runtime for the -jre variant (looked in "
+              + jre
+              + "): build lambdalogs on a machine with Temurin 25 (./mvnw package -Djre.jdk=PATH_TO_TEMURIN_25)");
     }
     try (Stream<Path> files = Files.walk(jre)) {
       for (Path file : files.sorted().toList()) {
@@ -76,7 +82,8 @@ public final class Layer {
         if (Files.isDirectory(file)) {
           entries.put(name.endsWith("/") ? name : name + "/", Entry.folder());
         } else {
-          entries.put(name, new Entry(Files.readAllBytes(file), Files.isExecutable(file) ? 0755 : 0644));
+          entries.put(
+              name, new Entry(Files.readAllBytes(file), Files.isExecutable(file) ? 0755 : 0644));
         }
       }
     }
@@ -97,8 +104,9 @@ public final class Layer {
   }
 
   /**
-   * A variant's SHA-256, as the build wrote it beside the jar (zipping the -jre variant's 23 MB to learn
-   * it cost status and install a second or more on every run); zipped here when the build wrote none.
+   * A variant's SHA-256, as the build wrote it beside the jar (zipping the -jre variant's 23 MB to
+   * learn it cost status and install a second or more on every run); zipped here when the build
+   * wrote none.
    */
   public static String sha256(boolean withJre) throws IOException {
     Path digests = besideTheCli(DIGESTS);
@@ -115,7 +123,10 @@ public final class Layer {
     return build(withJre).sha256();
   }
 
-  /** The build's last step: writes each variant's SHA-256 beside the jar, for {@link #sha256(boolean)}. */
+  /**
+   * The build's last step: writes each variant's SHA-256 beside the jar, for {@link
+   * #sha256(boolean)}.
+   */
   public static void main(String[] args) throws IOException {
     Properties digests = new Properties();
     digests.setProperty("plain", build(false).sha256());
@@ -140,7 +151,8 @@ public final class Layer {
       for (var e : entries.entrySet()) {
         ZipArchiveEntry entry = new ZipArchiveEntry(e.getKey());
         entry.setTime(time);
-        entry.setUnixMode((e.getValue().content() == null ? 0040000 : 0100000) | e.getValue().mode());
+        entry.setUnixMode(
+            (e.getValue().content() == null ? 0040000 : 0100000) | e.getValue().mode());
         zip.putArchiveEntry(entry);
         if (e.getValue().content() != null) {
           zip.write(e.getValue().content());
@@ -154,7 +166,8 @@ public final class Layer {
   /** Unzips a layer as Lambda does under /opt, keeping each file's mode. */
   public static void unzip(byte[] layer, Path folder) throws IOException {
     Path target = folder.toAbsolutePath().normalize(); // entries are checked against it, normalized
-    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(layer)).get()) {
+    try (ZipFile zip =
+        ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(layer)).get()) {
       for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
         Path path = target.resolve(entry.getName()).normalize();
         if (!path.startsWith(target)) {
@@ -175,7 +188,8 @@ public final class Layer {
 
   private static Set<PosixFilePermission> permissions(int mode) {
     Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-    PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE, high bit first
+    PosixFilePermission[] bits =
+        PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE, high bit first
     for (int i = 0; i < bits.length; i++) {
       if ((mode & (1 << (8 - i))) != 0) {
         set.add(bits[i]);
@@ -187,7 +201,8 @@ public final class Layer {
   private static byte[] resource(String name) throws IOException {
     try (InputStream in = Layer.class.getResourceAsStream(RESOURCES + name)) {
       if (in == null) {
-        throw new IOException("this lambdalogs build carries no " + name + ": rebuild it with ./mvnw package");
+        throw new IOException(
+            "this lambdalogs build carries no " + name + ": rebuild it with ./mvnw package");
       }
       return in.readAllBytes();
     }

@@ -1,7 +1,7 @@
 package dev.lambdalogs.cli.output;
 
-import dev.lambdalogs.cli.service.Installer.FleetPlan;
 import dev.lambdalogs.cli.service.Buckets;
+import dev.lambdalogs.cli.service.Installer.FleetPlan;
 import dev.lambdalogs.cli.service.Installer.Outcome;
 import dev.lambdalogs.cli.service.Installer.Result;
 import dev.lambdalogs.cli.service.Installer.State;
@@ -24,7 +24,10 @@ public final class FleetReport {
     err.flush();
   }
 
-  /** The plan's bucket and layers, and each function's outcome; with {@code details}, what changes on each. */
+  /**
+   * The plan's bucket and layers, and each function's outcome; with {@code details}, what changes
+   * on each.
+   */
   public static void text(PrintWriter out, FleetPlan plan, List<Result> results, boolean details) {
     if (plan.bucket() != null && details) {
       out.println("bucket: " + String.join("; ", plan.bucket().steps()));
@@ -49,27 +52,42 @@ public final class FleetReport {
     }
     out.println("  layers:    " + r.before().layers() + " -> " + r.after().layers());
     Map<String, String> changed = new TreeMap<>();
-    r.after().environment().forEach((k, v) -> {
-      if (!v.equals(r.before().environment().get(k))) {
-        changed.put(k, v);
-      }
-    });
-    r.before().environment().keySet().stream().filter(k -> !r.after().environment().containsKey(k))
+    r.after()
+        .environment()
+        .forEach(
+            (k, v) -> {
+              if (!v.equals(r.before().environment().get(k))) {
+                changed.put(k, v);
+              }
+            });
+    r.before().environment().keySet().stream()
+        .filter(k -> !r.after().environment().containsKey(k))
         .forEach(k -> changed.put(k, "(removed)"));
     out.println("  variables: " + (changed.isEmpty() ? "unchanged" : changed));
     for (Map<String, Object> s : r.statements()) {
-      out.println("  grant:     " + s.get("Effect") + " " + s.get("Action") + " on " + s.get("Resource"));
+      out.println(
+          "  grant:     " + s.get("Effect") + " " + s.get("Action") + " on " + s.get("Resource"));
     }
   }
 
-  public static void json(PrintWriter out, String command, boolean dryRun, FleetPlan plan, List<Result> results) {
+  public static void json(
+      PrintWriter out, String command, boolean dryRun, FleetPlan plan, List<Result> results) {
     Buckets.Plan bucket = plan.bucket();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("command", command);
     doc.put("dryRun", dryRun);
     if (bucket != null) {
-      doc.put("bucket", Map.of("name", bucket.bucket(), "region", bucket.region(), "create", bucket.create(),
-          "steps", bucket.steps()));
+      doc.put(
+          "bucket",
+          Map.of(
+              "name",
+              bucket.bucket(),
+              "region",
+              bucket.region(),
+              "create",
+              bucket.create(),
+              "steps",
+              bucket.steps()));
     }
     if (dryRun) {
       doc.put("publish", List.copyOf(plan.layersToPublish()));

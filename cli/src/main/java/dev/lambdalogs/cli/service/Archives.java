@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the archive to read: a local folder, or the bucket and prefix given, or those a named function
- * ships to (its LAMBDALOGS_* variables), or install's defaults.
+ * Finds the archive to read: a local folder, or the bucket and prefix given, or those a named
+ * function ships to (its LAMBDALOGS_* variables), or install's defaults.
  */
 public final class Archives {
   /** Where to read, and under which prefix. */
@@ -18,11 +18,13 @@ public final class Archives {
 
   private Archives() {}
 
-  public static Location locate(Aws aws, Path dir, String bucket, String prefix, List<String> functions) {
+  public static Location locate(
+      Aws aws, Path dir, String bucket, String prefix, List<String> functions) {
     String chosenPrefix = prefix == null ? null : Settings.keyPrefix(prefix);
     String chosenBucket = bucket;
     if (dir == null && chosenBucket == null && !functions.isEmpty()) {
-      Map<String, String> env = new Functions(aws).get(aws.region(), functions.get(0)).environment();
+      Map<String, String> env =
+          new Functions(aws).get(aws.region(), functions.get(0)).environment();
       chosenBucket = env.get(Settings.BUCKET);
       chosenPrefix = chosenPrefix != null ? chosenPrefix : Settings.prefixOf(env);
     }
@@ -34,6 +36,8 @@ public final class Archives {
     if (chosenBucket == null) {
       chosenBucket = Buckets.defaultName(aws.account(), region);
     }
-    return new Location(new S3Source(aws.bucket(chosenBucket, region), aws::signingCredentials, aws.watch()), chosenPrefix);
+    return new Location(
+        new S3Source(aws.bucket(chosenBucket, region), aws::signingCredentials, aws.watch()),
+        chosenPrefix);
   }
 }

@@ -28,7 +28,12 @@ public final class Buckets {
    *
    * @param setRetention the bucket's expiry rule is to be set to {@code retentionDays}
    */
-  public record Plan(String bucket, String region, boolean create, Integer retentionDays, boolean setRetention,
+  public record Plan(
+      String bucket,
+      String region,
+      boolean create,
+      Integer retentionDays,
+      boolean setRetention,
       List<String> steps) {}
 
   static final String RETENTION_RULE = "lambdalogs-retention";
@@ -45,19 +50,36 @@ public final class Buckets {
       head(bucket, region);
     } catch (AwsServiceException e) {
       if (e.statusCode() == 404) {
-        return new Plan(bucket, region, true, retentionDays, retentionDays != null, createSteps(bucket, retentionDays));
+        return new Plan(
+            bucket,
+            region,
+            true,
+            retentionDays,
+            retentionDays != null,
+            createSteps(bucket, retentionDays));
       }
       if (e.statusCode() == 403) {
-        throw new Failure("bucket " + bucket + " exists but is not owned by account " + account
-            + " (or you may not read it): choose another name with --bucket");
+        throw new Failure(
+            "bucket "
+                + bucket
+                + " exists but is not owned by account "
+                + account
+                + " (or you may not read it): choose another name with --bucket");
       }
       throw new Failure(Errors.describe("s3:ListBucket", "bucket " + bucket, e));
     }
-    List<String> steps = new ArrayList<>(List.of("reuse s3://" + bucket + " (owned by " + account + ")"));
-    boolean setRetention = retentionDays != null && !retentionDays.equals(retention(rules(s3, bucket)));
+    List<String> steps =
+        new ArrayList<>(List.of("reuse s3://" + bucket + " (owned by " + account + ")"));
+    boolean setRetention =
+        retentionDays != null && !retentionDays.equals(retention(rules(s3, bucket)));
     if (setRetention) {
-      steps.add("expire objects after " + retentionDays + " days (rule " + RETENTION_RULE + "; the bucket's other "
-          + "lifecycle rules kept)");
+      steps.add(
+          "expire objects after "
+              + retentionDays
+              + " days (rule "
+              + RETENTION_RULE
+              + "; the bucket's other "
+              + "lifecycle rules kept)");
     } else if (retentionDays != null) {
       steps.add("objects already expire after " + retentionDays + " days");
     }
@@ -75,7 +97,8 @@ public final class Buckets {
     } catch (AwsServiceException e) {
       return switch (e.statusCode()) {
         case 404 -> "bucket " + bucket + " does not exist (lambdalogs install creates it)";
-        case 403 -> "bucket " + bucket + " is not account " + aws.account() + "'s, or may not be read";
+        case 403 ->
+            "bucket " + bucket + " is not account " + aws.account() + "'s, or may not be read";
         case 301 -> "bucket " + bucket + " is not in " + region + ", where the function writes";
         default -> Errors.describe("s3:ListBucket", "bucket " + bucket, e);
       };
@@ -83,8 +106,8 @@ public final class Buckets {
   }
 
   /**
-   * HeadBucket with the account as the expected owner: S3's answer (404, 403 for another owner, 301 for
-   * another region) is the caller's to word; no answer at all is worded here.
+   * HeadBucket with the account as the expected owner: S3's answer (404, 403 for another owner, 301
+   * for another region) is the caller's to word; no answer at all is worded here.
    */
   private void head(String bucket, String region) {
     String account = aws.account();
@@ -97,27 +120,39 @@ public final class Buckets {
 
   /** The bucket's lifecycle rules, none when it has no configuration. */
   private static List<LifecycleRule> rules(S3Client s3, String bucket) {
-    return Errors.call("s3:GetLifecycleConfiguration", "bucket " + bucket, () -> {
-      try {
-        return s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules();
-      } catch (AwsServiceException e) {
-        if (e.statusCode() == 404) {
-          return List.of();
-        }
-        throw e;
-      }
-    });
+    return Errors.call(
+        "s3:GetLifecycleConfiguration",
+        "bucket " + bucket,
+        () -> {
+          try {
+            return s3.getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules();
+          } catch (AwsServiceException e) {
+            if (e.statusCode() == 404) {
+              return List.of();
+            }
+            throw e;
+          }
+        });
   }
 
   /** The days of our expiry rule, or null. */
   private static Integer retention(List<LifecycleRule> rules) {
-    return rules.stream().filter(r -> RETENTION_RULE.equals(r.id()) && r.expiration() != null)
-        .map(r -> r.expiration().days()).findFirst().orElse(null);
+    return rules.stream()
+        .filter(r -> RETENTION_RULE.equals(r.id()) && r.expiration() != null)
+        .map(r -> r.expiration().days())
+        .findFirst()
+        .orElse(null);
   }
 
   private static List<String> createSteps(String bucket, Integer retentionDays) {
-    List<String> steps = new ArrayList<>(List.of("create s3://" + bucket, "block all public access",
-        "default encryption (SSE-S3)", "bucket-owner-enforced object ownership", "a policy refusing non-TLS requests"));
+    List<String> steps =
+        new ArrayList<>(
+            List.of(
+                "create s3://" + bucket,
+                "block all public access",
+                "default encryption (SSE-S3)",
+                "bucket-owner-enforced object ownership",
+                "a policy refusing non-TLS requests"));
     if (retentionDays != null) {
       steps.add("expire objects after " + retentionDays + " days");
     }
@@ -134,43 +169,109 @@ public final class Buckets {
       // read again: the rules of others as they are now, ours replaced
       List<LifecycleRule> rules = new ArrayList<>(plan.create() ? List.of() : rules(s3, bucket));
       rules.removeIf(r -> RETENTION_RULE.equals(r.id()));
-      rules.add(LifecycleRule.builder().id(RETENTION_RULE).status(ExpirationStatus.ENABLED).filter(f -> f.prefix(""))
-          .expiration(x -> x.days(plan.retentionDays())).build());
-      Errors.run("s3:PutLifecycleConfiguration", "bucket " + bucket, () -> s3.putBucketLifecycleConfiguration(
-          b -> b.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules))));
+      rules.add(
+          LifecycleRule.builder()
+              .id(RETENTION_RULE)
+              .status(ExpirationStatus.ENABLED)
+              .filter(f -> f.prefix(""))
+              .expiration(x -> x.days(plan.retentionDays()))
+              .build());
+      Errors.run(
+          "s3:PutLifecycleConfiguration",
+          "bucket " + bucket,
+          () ->
+              s3.putBucketLifecycleConfiguration(
+                  b -> b.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules))));
     }
   }
 
   private void create(S3Client s3, Plan plan) {
     String bucket = plan.bucket();
     String resource = "bucket " + bucket;
-    Errors.run("s3:CreateBucket", resource, () -> {
-      try {
-        s3.createBucket(b -> {
-          b.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
-          if (!plan.region().equals("us-east-1")) {
-            b.createBucketConfiguration(c -> c.locationConstraint(BucketLocationConstraint.fromValue(plan.region())));
+    Errors.run(
+        "s3:CreateBucket",
+        resource,
+        () -> {
+          try {
+            s3.createBucket(
+                b -> {
+                  b.bucket(bucket).objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED);
+                  if (!plan.region().equals("us-east-1")) {
+                    b.createBucketConfiguration(
+                        c ->
+                            c.locationConstraint(
+                                BucketLocationConstraint.fromValue(plan.region())));
+                  }
+                });
+          } catch (BucketAlreadyOwnedByYouException e) {
+            // another install (a second pipeline) made it meanwhile: the settings below are the
+            // same either way
           }
         });
-      } catch (BucketAlreadyOwnedByYouException e) {
-        // another install (a second pipeline) made it meanwhile: the settings below are the same either way
-      }
-    });
-    Errors.run("s3:PutBucketPublicAccessBlock", resource, () -> s3.putPublicAccessBlock(b -> b.bucket(bucket)
-        .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true).ignorePublicAcls(true).blockPublicPolicy(true)
-            .restrictPublicBuckets(true))));
-    Errors.run("s3:PutEncryptionConfiguration", resource, () -> s3.putBucketEncryption(b -> b.bucket(bucket)
-        .serverSideEncryptionConfiguration(c -> c.rules(r -> r.applyServerSideEncryptionByDefault(
-            d -> d.sseAlgorithm(ServerSideEncryption.AES256))))));
-    Errors.run("s3:PutBucketOwnershipControls", resource, () -> s3.putBucketOwnershipControls(b -> b.bucket(bucket)
-        .ownershipControls(c -> c.rules(r -> r.objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)))));
-    Errors.run("s3:PutBucketPolicy", resource, () -> s3.putBucketPolicy(b -> b.bucket(bucket).policy(tlsOnly(bucket))));
+    Errors.run(
+        "s3:PutBucketPublicAccessBlock",
+        resource,
+        () ->
+            s3.putPublicAccessBlock(
+                b ->
+                    b.bucket(bucket)
+                        .publicAccessBlockConfiguration(
+                            c ->
+                                c.blockPublicAcls(true)
+                                    .ignorePublicAcls(true)
+                                    .blockPublicPolicy(true)
+                                    .restrictPublicBuckets(true))));
+    Errors.run(
+        "s3:PutEncryptionConfiguration",
+        resource,
+        () ->
+            s3.putBucketEncryption(
+                b ->
+                    b.bucket(bucket)
+                        .serverSideEncryptionConfiguration(
+                            c ->
+                                c.rules(
+                                    r ->
+                                        r.applyServerSideEncryptionByDefault(
+                                            d -> d.sseAlgorithm(ServerSideEncryption.AES256))))));
+    Errors.run(
+        "s3:PutBucketOwnershipControls",
+        resource,
+        () ->
+            s3.putBucketOwnershipControls(
+                b ->
+                    b.bucket(bucket)
+                        .ownershipControls(
+                            c ->
+                                c.rules(
+                                    r ->
+                                        r.objectOwnership(
+                                            ObjectOwnership.BUCKET_OWNER_ENFORCED)))));
+    Errors.run(
+        "s3:PutBucketPolicy",
+        resource,
+        () -> s3.putBucketPolicy(b -> b.bucket(bucket).policy(tlsOnly(bucket))));
   }
 
   static String tlsOnly(String bucket) {
-    return Json.write(Map.of("Version", "2012-10-17", "Statement", List.of(Map.of(
-        "Sid", "DenyInsecureTransport", "Effect", "Deny", "Principal", "*", "Action", "s3:*",
-        "Resource", List.of("arn:aws:s3:::" + bucket, "arn:aws:s3:::" + bucket + "/*"),
-        "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))));
+    return Json.write(
+        Map.of(
+            "Version",
+            "2012-10-17",
+            "Statement",
+            List.of(
+                Map.of(
+                    "Sid",
+                    "DenyInsecureTransport",
+                    "Effect",
+                    "Deny",
+                    "Principal",
+                    "*",
+                    "Action",
+                    "s3:*",
+                    "Resource",
+                    List.of("arn:aws:s3:::" + bucket, "arn:aws:s3:::" + bucket + "/*"),
+                    "Condition",
+                    Map.of("Bool", Map.of("aws:SecureTransport", "false"))))));
   }
 }

@@ -60,14 +60,17 @@ public final class Functions {
 
   /** A function's configuration now, by name or ARN. */
   public Target get(String region, String nameOrArn) {
-    FunctionConfiguration c = Errors.call("lambda:GetFunction", "function " + nameOrArn,
-        () -> aws.lambda(region).getFunction(b -> b.functionName(nameOrArn)).configuration());
+    FunctionConfiguration c =
+        Errors.call(
+            "lambda:GetFunction",
+            "function " + nameOrArn,
+            () -> aws.lambda(region).getFunction(b -> b.functionName(nameOrArn)).configuration());
     return of(region, c);
   }
 
   /**
-   * Reads the function until no update is in progress (Lambda refuses a second one meanwhile), for up to
-   * five minutes, and returns it as it then stands.
+   * Reads the function until no update is in progress (Lambda refuses a second one meanwhile), for
+   * up to five minutes, and returns it as it then stands.
    */
   public Target awaitSettled(Target target) {
     long until = System.currentTimeMillis() + 300_000;
@@ -88,27 +91,48 @@ public final class Functions {
   }
 
   private static Target of(String region, FunctionConfiguration c) {
-    return new Target(c.functionName(), c.functionArn(), region, c.runtimeAsString(),
-        architecture(c.architecturesAsStrings()), c.packageTypeAsString(), c.role(), layers(c.layers()),
+    return new Target(
+        c.functionName(),
+        c.functionArn(),
+        region,
+        c.runtimeAsString(),
+        architecture(c.architecturesAsStrings()),
+        c.packageTypeAsString(),
+        c.role(),
+        layers(c.layers()),
         environment(c.environment() == null ? null : c.environment().variables()),
-        logGroup(c.functionName(), c.loggingConfig() == null ? null : c.loggingConfig().logGroup()), c.revisionId(),
-        c.lastUpdateStatusAsString(), capacityProvider(c));
+        logGroup(c.functionName(), c.loggingConfig() == null ? null : c.loggingConfig().logGroup()),
+        c.revisionId(),
+        c.lastUpdateStatusAsString(),
+        capacityProvider(c));
   }
 
   private static String capacityProvider(FunctionConfiguration c) {
-    return c.capacityProviderConfig() == null || c.capacityProviderConfig().lambdaManagedInstancesCapacityProviderConfig() == null
-        ? null : c.capacityProviderConfig().lambdaManagedInstancesCapacityProviderConfig().capacityProviderArn();
+    return c.capacityProviderConfig() == null
+            || c.capacityProviderConfig().lambdaManagedInstancesCapacityProviderConfig() == null
+        ? null
+        : c.capacityProviderConfig()
+            .lambdaManagedInstancesCapacityProviderConfig()
+            .capacityProviderArn();
   }
 
   private List<Target> list(String region, Selection selection) {
     LambdaClient lambda = aws.lambda(region);
     List<Target> found = new ArrayList<>();
     // pages are fetched while iterating: the whole iteration is the call whose errors are explained
-    List<FunctionConfiguration> all = Errors.call("lambda:ListFunctions", "the functions of " + region,
-        () -> lambda.listFunctionsPaginator(b -> b.maxItems(50)).functions().stream().toList());
+    List<FunctionConfiguration> all =
+        Errors.call(
+            "lambda:ListFunctions",
+            "the functions of " + region,
+            () -> lambda.listFunctionsPaginator(b -> b.maxItems(50)).functions().stream().toList());
     for (FunctionConfiguration c : all) {
-      Map<String, String> tags = selection.tags().isEmpty() ? Map.of() : Errors.call("lambda:ListTags",
-          "function " + c.functionName(), () -> lambda.listTags(b -> b.resource(c.functionArn())).tags());
+      Map<String, String> tags =
+          selection.tags().isEmpty()
+              ? Map.of()
+              : Errors.call(
+                  "lambda:ListTags",
+                  "function " + c.functionName(),
+                  () -> lambda.listTags(b -> b.resource(c.functionArn())).tags());
       if (selection.matches(c.functionName(), tags)) {
         found.add(of(region, c));
       }

@@ -15,7 +15,9 @@ public final class Journal {
   private final Consumer<String> progress;
   private final Set<String> changed = Collections.synchronizedSet(new LinkedHashSet<>());
 
-  /** @param progress where steps are said (stderr, or nowhere with -q) */
+  /**
+   * @param progress where steps are said (stderr, or nowhere with -q)
+   */
   public Journal(Consumer<String> progress) {
     this.progress = progress;
   }

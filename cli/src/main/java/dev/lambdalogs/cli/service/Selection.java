@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Which functions to act on; an empty selection means every function in the region. */
-public record Selection(List<String> functions, Pattern regex, Map<String, String> tags, List<String> excludes) {
+public record Selection(
+    List<String> functions, Pattern regex, Map<String, String> tags, List<String> excludes) {
   public boolean isEmpty() {
     return functions.isEmpty() && regex == null && tags.isEmpty();
   }
 
-  /** Whether a function found by listing belongs: it matches the pattern and the tags, and no exclusion. */
+  /**
+   * Whether a function found by listing belongs: it matches the pattern and the tags, and no
+   * exclusion.
+   */
   public boolean matches(String name, Map<String, String> functionTags) {
     if (regex != null && !regex.matcher(name).find()) {
       return false;

@@ -8,7 +8,10 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 
-/** The SDK clients' HTTP client, with each host's connection failures watched (see {@link Unreachable}). */
+/**
+ * The SDK clients' HTTP client, with each host's connection failures watched (see {@link
+ * Unreachable}).
+ */
 final class WatchedHttp implements SdkHttpClient {
   private final SdkHttpClient http;
   private final Unreachable.Watch watch;

@@ -18,7 +18,8 @@ public final class Parallel {
     if (items.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())));
     try {
       List<Future<R>> futures = new ArrayList<>();
       for (T item : items) {
@@ -35,8 +36,8 @@ public final class Parallel {
   }
 
   /**
-   * Starts {@code work} on a thread of its own; the supplier returned waits for its result, or throws what
-   * it threw. For requests to different services that need not wait for each other.
+   * Starts {@code work} on a thread of its own; the supplier returned waits for its result, or
+   * throws what it threw. For requests to different services that need not wait for each other.
    */
   public static <R> Supplier<R> start(Supplier<R> work) {
     FutureTask<R> task = new FutureTask<>(work::get);
@@ -50,7 +51,9 @@ public final class Parallel {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

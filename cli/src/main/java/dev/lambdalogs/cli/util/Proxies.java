@@ -6,20 +6,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the AWS CLI and the SDK's clients honour them, turned into the
- * JDK's proxy properties: tail and download read the archive with the JDK's own HTTP client, which reads
- * only those. Properties already set win; credentials in a proxy's URL are not supported.
+ * HTTPS_PROXY, HTTP_PROXY and NO_PROXY, as the AWS CLI and the SDK's clients honour them, turned
+ * into the JDK's proxy properties: tail and download read the archive with the JDK's own HTTP
+ * client, which reads only those. Properties already set win; credentials in a proxy's URL are not
+ * supported.
  */
 public final class Proxies {
   private Proxies() {}
 
   /** Sets the JDK's proxy properties from the environment, where they are not set already. */
   public static void apply(Map<String, String> env) {
-    properties(env).forEach((name, value) -> {
-      if (System.getProperty(name) == null) {
-        System.setProperty(name, value);
-      }
-    });
+    properties(env)
+        .forEach(
+            (name, value) -> {
+              if (System.getProperty(name) == null) {
+                System.setProperty(name, value);
+              }
+            });
   }
 
   static Map<String, String> properties(Map<String, String> env) {
@@ -28,7 +31,8 @@ public final class Proxies {
     proxy(env, "http", properties);
     String none = variable(env, "no_proxy");
     if (none != null && !properties.isEmpty()) {
-      // NO_PROXY's ".example.com" and "example.com" both cover the subdomains; the JDK wants "*.example.com"
+      // NO_PROXY's ".example.com" and "example.com" both cover the subdomains; the JDK wants
+      // "*.example.com"
       StringBuilder hosts = new StringBuilder();
       for (String host : none.split(",")) {
         String name = host.trim();
@@ -42,7 +46,8 @@ public final class Proxies {
     return properties;
   }
 
-  private static void proxy(Map<String, String> env, String scheme, Map<String, String> properties) {
+  private static void proxy(
+      Map<String, String> env, String scheme, Map<String, String> properties) {
     String value = variable(env, scheme + "_proxy");
     if (value == null) {
       return;
@@ -52,8 +57,10 @@ public final class Proxies {
       return;
     }
     properties.put(scheme + ".proxyHost", proxy.getHost());
-    properties.put(scheme + ".proxyPort", Integer.toString(proxy.getPort() > 0 ? proxy.getPort()
-        : "https".equals(proxy.getScheme()) ? 443 : 80));
+    properties.put(
+        scheme + ".proxyPort",
+        Integer.toString(
+            proxy.getPort() > 0 ? proxy.getPort() : "https".equals(proxy.getScheme()) ? 443 : 80));
   }
 
   /** The lower-case name first, as curl reads them, then the upper-case one. */

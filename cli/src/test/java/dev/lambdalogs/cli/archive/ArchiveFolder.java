@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
-/** An archive on disk in the S3 layout, written as the extension writes it, for the tests of the readers. */
+/**
+ * An archive on disk in the S3 layout, written as the extension writes it, for the tests of the
+ * readers.
+ */
 final class ArchiveFolder {
   final Path root;
   private int sequence;
@@ -25,11 +28,23 @@ final class ArchiveFolder {
   String put(String function, String message, long... millis) {
     StringBuilder lines = new StringBuilder();
     for (long t : millis) {
-      lines.append("{\"time\":\"").append(Times.iso(t)).append("\",\"type\":\"function\",\"record\":\"")
-          .append(message).append(" at ").append(t).append("\"}\n");
+      lines
+          .append("{\"time\":\"")
+          .append(Times.iso(t))
+          .append("\",\"type\":\"function\",\"record\":\"")
+          .append(message)
+          .append(" at ")
+          .append(t)
+          .append("\"}\n");
     }
-    String key = ArchiveLayout.key(Settings.DEFAULT_PREFIX, function, Times.stamp(Times.iso(millis[0])),
-        "0123456789abcdef", ++sequence, true);
+    String key =
+        ArchiveLayout.key(
+            Settings.DEFAULT_PREFIX,
+            function,
+            Times.stamp(Times.iso(millis[0])),
+            "0123456789abcdef",
+            ++sequence,
+            true);
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
@@ -45,7 +60,11 @@ final class ArchiveFolder {
   }
 
   List<Reader.Item> items(long from, long to) throws IOException {
-    return Listing.items(new DirSource(root), Settings.DEFAULT_PREFIX, List.of("fn"),
-        java.time.Instant.ofEpochMilli(from), java.time.Instant.ofEpochMilli(to));
+    return Listing.items(
+        new DirSource(root),
+        Settings.DEFAULT_PREFIX,
+        List.of("fn"),
+        java.time.Instant.ofEpochMilli(from),
+        java.time.Instant.ofEpochMilli(to));
   }
 }

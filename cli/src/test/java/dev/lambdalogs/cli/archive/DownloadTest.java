@@ -14,11 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DownloadTest {
   static final long T0 = Instant.parse("2026-12-03T06:00:00Z").toEpochMilli();
 
-  @TempDir
-  Path from;
+  @TempDir Path from;
 
-  @TempDir
-  Path to;
+  @TempDir Path to;
 
   final List<String> warnings = new ArrayList<>();
 
@@ -32,8 +30,11 @@ class DownloadTest {
     String key = archive.put("fn", "one", T0);
     archive.put("fn", "two", T0 + 1_000);
     List<Reader.Item> items = archive.items(T0, T0 + 60_000);
-    assertThat(download(false).copyAll(items, () -> {})).containsOnly(Download.Done.DOWNLOADED).hasSize(2);
-    assertThat(Files.readAllBytes(to.resolve(key))).isEqualTo(Files.readAllBytes(from.resolve(key)));
+    assertThat(download(false).copyAll(items, () -> {}))
+        .containsOnly(Download.Done.DOWNLOADED)
+        .hasSize(2);
+    assertThat(Files.readAllBytes(to.resolve(key)))
+        .isEqualTo(Files.readAllBytes(from.resolve(key)));
     assertThat(download(false).copyAll(items, () -> {})).containsOnly(Download.Done.SKIPPED);
   }
 
@@ -43,8 +44,10 @@ class DownloadTest {
     String key = archive.put("fn", "one", T0);
     Files.createDirectories(to.resolve(key).getParent());
     Files.write(to.resolve(key), new byte[] {31});
-    assertThat(download(false).copyAll(archive.items(T0, T0 + 60_000), () -> {})).containsExactly(Download.Done.DOWNLOADED);
-    assertThat(Files.readAllBytes(to.resolve(key))).isEqualTo(Files.readAllBytes(from.resolve(key)));
+    assertThat(download(false).copyAll(archive.items(T0, T0 + 60_000), () -> {}))
+        .containsExactly(Download.Done.DOWNLOADED);
+    assertThat(Files.readAllBytes(to.resolve(key)))
+        .isEqualTo(Files.readAllBytes(from.resolve(key)));
     try (var files = Files.walk(to)) {
       assertThat(files.filter(f -> f.toString().endsWith(".partial"))).isEmpty();
     }
@@ -61,8 +64,9 @@ class DownloadTest {
     assertThat(to.resolve(key.replace(".gz", ""))).content().startsWith("{\"time\":");
     Path merged = to.resolve("all.ndjson");
     download.merge(items, merged, Entry::message);
-    assertThat(Files.readAllLines(merged)).containsExactly("a at " + T0, "b at " + (T0 + 1_000),
-        "a at " + (T0 + 2_000), "b at " + (T0 + 3_000));
+    assertThat(Files.readAllLines(merged))
+        .containsExactly(
+            "a at " + T0, "b at " + (T0 + 1_000), "a at " + (T0 + 2_000), "b at " + (T0 + 3_000));
   }
 
   @Test
@@ -72,8 +76,8 @@ class DownloadTest {
     archive.put("fn", "kept", T0 + 1_000);
     List<Reader.Item> items = archive.items(T0, T0 + 60_000);
     Files.delete(from.resolve(bad));
-    assertThat(download(false).copyAll(items, () -> {})).containsExactlyInAnyOrder(Download.Done.FAILED,
-        Download.Done.DOWNLOADED);
+    assertThat(download(false).copyAll(items, () -> {}))
+        .containsExactlyInAnyOrder(Download.Done.FAILED, Download.Done.DOWNLOADED);
     assertThat(warnings).singleElement().asString().startsWith("could not download " + bad + ": ");
   }
 }

@@ -10,12 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading objects back: fetched in parallel, merged into one time order, the unreadable counted and said. */
+/**
+ * Reading objects back: fetched in parallel, merged into one time order, the unreadable counted and
+ * said.
+ */
 class ReaderTest {
   static final long T0 = Instant.parse("2026-12-03T06:00:00Z").toEpochMilli();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   final List<String> warnings = new ArrayList<>();
 
@@ -29,8 +31,14 @@ class ReaderTest {
     Reader reader = new Reader(new DirSource(dir), 3, warnings::add);
     reader.read(archive.items(T0, T0 + 60_000), e -> true, e -> read.add(e.message()));
     // equal times keep the order of their objects' keys
-    assertThat(read).containsExactly("a at " + T0, "c at " + (T0 + 5), "b at " + (T0 + 10), "a at " + (T0 + 30),
-        "b at " + (T0 + 30), "a at " + (T0 + 31));
+    assertThat(read)
+        .containsExactly(
+            "a at " + T0,
+            "c at " + (T0 + 5),
+            "b at " + (T0 + 10),
+            "a at " + (T0 + 30),
+            "b at " + (T0 + 30),
+            "a at " + (T0 + 31));
     assertThat(reader.stats().objects()).isEqualTo(3);
     assertThat(reader.stats().events()).isEqualTo(6);
     assertThat(warnings).isEmpty();
@@ -43,7 +51,9 @@ class ReaderTest {
     archive.put("fn", "kept", T0 + 1_000);
     Files.write(dir.resolve(corrupt), new byte[] {1, 2, 3});
     Path plain = dir.resolve(archive.put("fn", "plain", T0 + 2_000).replace(".gz", ""));
-    Files.writeString(plain, "not json\n{\"time\":\"2026-12-03T06:00:02.500Z\",\"type\":\"function\",\"record\":\"ok\"}\n");
+    Files.writeString(
+        plain,
+        "not json\n{\"time\":\"2026-12-03T06:00:02.500Z\",\"type\":\"function\",\"record\":\"ok\"}\n");
     Files.delete(Path.of(plain + ".gz"));
     List<String> read = new ArrayList<>();
     Reader reader = new Reader(new DirSource(dir), 2, warnings::add);

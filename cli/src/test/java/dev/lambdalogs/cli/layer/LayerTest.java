@@ -26,7 +26,10 @@ class LayerTest {
       Layer.Zip chatham = Layer.build(false);
       TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
       assertThat(Layer.build(false).sha256()).isEqualTo(utc.sha256());
-      assertThat(chatham.sha256()).isEqualTo(utc.sha256()).hasSize(64).isEqualTo(Layer.sha256(utc.bytes()));
+      assertThat(chatham.sha256())
+          .isEqualTo(utc.sha256())
+          .hasSize(64)
+          .isEqualTo(Layer.sha256(utc.bytes()));
       assertThat(java.util.Arrays.equals(chatham.bytes(), utc.bytes())).isTrue();
     } finally {
       TimeZone.setDefault(saved);
@@ -36,7 +39,10 @@ class LayerTest {
   @Test
   void entriesAreSortedWithFixedTimesAndUnixModes() throws Exception {
     List<ZipArchiveEntry> entries;
-    try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(Layer.build(false).bytes())).get()) {
+    try (ZipFile zip =
+        ZipFile.builder()
+            .setSeekableByteChannel(new SeekableInMemoryByteChannel(Layer.build(false).bytes()))
+            .get()) {
       entries = Collections.list(zip.getEntriesInPhysicalOrder());
     }
     List<String> names = entries.stream().map(ZipArchiveEntry::getName).toList();
@@ -48,23 +54,53 @@ class LayerTest {
   }
 
   @Test
+  void theExtensionsJarHoldsItsClassesAndTheContractsOnly(@TempDir Path dir) throws Exception {
+    Layer.unzip(Layer.build(false).bytes(), dir);
+    List<String> names;
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(dir.resolve(Layer.JAR).toFile())) {
+      names =
+          jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> !n.endsWith("/")).toList();
+    }
+    assertThat(names)
+        .contains(
+            "dev/lambdalogs/extension/Main.class",
+            "dev/lambdalogs/contract/archive/ArchiveLayout.class")
+        .allMatch(
+            n ->
+                n.equals("META-INF/MANIFEST.MF")
+                    || n.startsWith("dev/lambdalogs/extension/")
+                    || n.startsWith("dev/lambdalogs/contract/"));
+  }
+
+  @Test
   void unzipKeepsTheLaunchersMode(@TempDir Path dir) throws Exception {
     Layer.unzip(Layer.build(false).bytes(), dir);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(Layer.LAUNCHER)))).isEqualTo("rwxr-xr-x");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(Layer.JAR)))).isEqualTo("rw-r--r--");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve(Layer.LAUNCHER))))
+        .isEqualTo("rwxr-xr-x");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(Layer.JAR))))
+        .isEqualTo("rw-r--r--");
     assertThat(Files.readString(dir.resolve(Layer.LAUNCHER))).startsWith("#!/bin/sh");
   }
 
   @Test
   void theJreVariantCarriesAnExecutableRuntime(@TempDir Path dir) throws Exception {
     Layer.Zip jre = Layer.build(true);
-    assertThat(jre.sha256()).isNotEqualTo(Layer.build(false).sha256()).isEqualTo(Layer.build(true).sha256());
+    assertThat(jre.sha256())
+        .isNotEqualTo(Layer.build(false).sha256())
+        .isEqualTo(Layer.build(true).sha256());
     Layer.unzip(jre.bytes(), dir);
     Path java = dir.resolve(Layer.JRE + "bin/java");
     assertThat(Files.isExecutable(java)).isTrue();
-    assertThat(dir.resolve(Layer.JRE + "lib/server/classes.jsa")).as("the CDS archive").isRegularFile();
-    Process version = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
-    assertThat(new String(version.getInputStream().readAllBytes())).contains("Temurin").contains("25");
+    assertThat(dir.resolve(Layer.JRE + "lib/server/classes.jsa"))
+        .as("the CDS archive")
+        .isRegularFile();
+    Process version =
+        new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+    assertThat(new String(version.getInputStream().readAllBytes()))
+        .contains("Temurin")
+        .contains("25");
     assertThat(version.waitFor()).isZero();
   }
 }

@@ -14,21 +14,44 @@ class InstallerTest {
   static final String OURS_OLD = "arn:aws:lambda:us-east-1:123456789012:layer:lambdalogs-jre:3";
   static final String OURS_NEW = "arn:aws:lambda:us-east-1:123456789012:layer:lambdalogs-jre:4";
   static final String OTHER = "arn:aws:lambda:us-east-1:123456789012:layer:shared-utils:7";
-  static final Installer.Choices CHOICES = new Installer.Choices("team-logs", "lambda-logs/", null, null, false);
+  static final Installer.Choices CHOICES =
+      new Installer.Choices("team-logs", "lambda-logs/", null, null, false);
 
   static Target function(List<String> layers, Map<String, String> env) {
     return function("python3.12", "x86_64", "Zip", layers, env);
   }
 
-  static Target function(String runtime, String arch, String packageType, List<String> layers, Map<String, String> env) {
-    return new Target("greeter_fn", "arn:aws:lambda:us-east-1:123456789012:function:greeter_fn", "us-east-1", runtime,
-        arch, packageType, "arn:aws:iam::123456789012:role/greeter-role", layers, env, "/aws/lambda/greeter_fn", "r1",
-        "Successful", null);
+  static Target function(
+      String runtime,
+      String arch,
+      String packageType,
+      List<String> layers,
+      Map<String, String> env) {
+    return new Target(
+        "greeter_fn",
+        "arn:aws:lambda:us-east-1:123456789012:function:greeter_fn",
+        "us-east-1",
+        runtime,
+        arch,
+        packageType,
+        "arn:aws:iam::123456789012:role/greeter-role",
+        layers,
+        env,
+        "/aws/lambda/greeter_fn",
+        "r1",
+        "Successful",
+        null);
   }
 
-  static Plan install(Target target, String layer, List<Map<String, Object>> granted, boolean dryRun) {
-    return Installer.decideInstall(target, CHOICES, Layers.choose(target.runtime(), target.architecture()), layer,
-        granted, dryRun);
+  static Plan install(
+      Target target, String layer, List<Map<String, Object>> granted, boolean dryRun) {
+    return Installer.decideInstall(
+        target,
+        CHOICES,
+        Layers.choose(target.runtime(), target.architecture()),
+        layer,
+        granted,
+        dryRun);
   }
 
   static List<Map<String, Object>> grant(Target t) {
@@ -42,8 +65,11 @@ class InstallerTest {
     Plan plan = install(t, placeholder, List.of(), false);
     assertThat(plan.result().outcome()).isEqualTo(Outcome.INSTALLED);
     assertThat(plan.apply().layers()).containsExactly(OTHER, placeholder);
-    assertThat(plan.apply().environment()).containsEntry("APP_MODE", "prod").containsEntry("LAMBDALOGS_BUCKET", "team-logs")
-        .containsEntry("LAMBDALOGS_PREFIX", "lambda-logs/").doesNotContainKey("LAMBDALOGS_TYPES");
+    assertThat(plan.apply().environment())
+        .containsEntry("APP_MODE", "prod")
+        .containsEntry("LAMBDALOGS_BUCKET", "team-logs")
+        .containsEntry("LAMBDALOGS_PREFIX", "lambda-logs/")
+        .doesNotContainKey("LAMBDALOGS_TYPES");
     assertThat(plan.grantChanges()).isTrue();
     assertThat(plan.result().statements()).isEqualTo(grant(t));
 
@@ -51,7 +77,8 @@ class InstallerTest {
     assertThat(fleet.layersToPublish()).containsExactly(placeholder);
     Plan published = plan.published(placeholder, OURS_NEW);
     assertThat(published.apply().layers()).containsExactly(OTHER, OURS_NEW);
-    assertThat(published.result().detail()).startsWith("lambdalogs-jre:4, s3://team-logs/lambda-logs/greeter_fn/");
+    assertThat(published.result().detail())
+        .startsWith("lambdalogs-jre:4, s3://team-logs/lambda-logs/greeter_fn/");
   }
 
   @Test
@@ -76,10 +103,13 @@ class InstallerTest {
 
   @Test
   void aDryRunPlansTheSameChangeAndAppliesNothing() {
-    Plan plan = install(function(List.of(), Map.of()), Layers.unpublished(Layers.Variant.JRE), List.of(), true);
+    Plan plan =
+        install(
+            function(List.of(), Map.of()), Layers.unpublished(Layers.Variant.JRE), List.of(), true);
     assertThat(plan.result().outcome()).isEqualTo(Outcome.PLANNED);
     assertThat(plan.result().detail()).isEqualTo("would install (new version of lambdalogs-jre)");
-    assertThat(plan.result().after().layers()).containsExactly(Layers.unpublished(Layers.Variant.JRE));
+    assertThat(plan.result().after().layers())
+        .containsExactly(Layers.unpublished(Layers.Variant.JRE));
     assertThat(plan.apply()).isNull();
     assertThat(plan.grantChanges()).isFalse();
   }
@@ -96,16 +126,21 @@ class InstallerTest {
 
   @Test
   void uninstallTakesOffOurLayerOurVariablesAndTheGrantOnly() {
-    Target t = function(List.of(OTHER, OURS_OLD), Map.of("APP_MODE", "prod", "LAMBDALOGS_BUCKET", "team-logs",
-        "LAMBDALOGS_PREFIX", "x/"));
+    Target t =
+        function(
+            List.of(OTHER, OURS_OLD),
+            Map.of(
+                "APP_MODE", "prod", "LAMBDALOGS_BUCKET", "team-logs", "LAMBDALOGS_PREFIX", "x/"));
     Plan plan = Installer.decideUninstall(t, grant(t), false);
     assertThat(plan.result().outcome()).isEqualTo(Outcome.REMOVED);
     assertThat(plan.apply().layers()).containsExactly(OTHER);
     assertThat(plan.apply().environment()).containsOnlyKeys("APP_MODE");
     assertThat(plan.grantChanges()).isTrue();
     Target clean = function(List.of(OTHER), Map.of("APP_MODE", "prod"));
-    assertThat(Installer.decideUninstall(clean, List.of(), false).result().outcome()).isEqualTo(Outcome.NOT_INSTALLED);
+    assertThat(Installer.decideUninstall(clean, List.of(), false).result().outcome())
+        .isEqualTo(Outcome.NOT_INSTALLED);
     Target image = function(null, null, "Image", List.of(), Map.of());
-    assertThat(Installer.decideUninstall(image, List.of(), false).result().outcome()).isEqualTo(Outcome.SKIPPED);
+    assertThat(Installer.decideUninstall(image, List.of(), false).result().outcome())
+        .isEqualTo(Outcome.SKIPPED);
   }
 }

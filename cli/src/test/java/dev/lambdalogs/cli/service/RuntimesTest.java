@@ -9,11 +9,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RuntimesTest {
   @ParameterizedTest(name = "{0} on {1}: {2}")
   @CsvSource({
-      "java25, arm64, PLAIN", "java21, x86_64, PLAIN", "java17, arm64, PLAIN",
-      "java11, x86_64, JRE", "java8.al2, x86_64, JRE",
-      "python3.14, x86_64, JRE", "nodejs24.x, x86_64, JRE", "dotnet10, x86_64, JRE", "ruby4.0, x86_64, JRE",
-      "provided.al2023, x86_64, JRE", "provided.al2, x86_64, JRE"})
-  void eachKnownRuntimeGetsItsVariantWithoutAWarning(String runtime, String architecture, Variant variant) {
+    "java25, arm64, PLAIN",
+    "java21, x86_64, PLAIN",
+    "java17, arm64, PLAIN",
+    "java11, x86_64, JRE",
+    "java8.al2, x86_64, JRE",
+    "python3.14, x86_64, JRE",
+    "nodejs24.x, x86_64, JRE",
+    "dotnet10, x86_64, JRE",
+    "ruby4.0, x86_64, JRE",
+    "provided.al2023, x86_64, JRE",
+    "provided.al2, x86_64, JRE"
+  })
+  void eachKnownRuntimeGetsItsVariantWithoutAWarning(
+      String runtime, String architecture, Variant variant) {
     Layers.Choice choice = Layers.choose(runtime, architecture);
     assertThat(choice.variant()).isEqualTo(variant);
     assertThat(choice.refusal()).isNull();
@@ -25,16 +34,22 @@ class RuntimesTest {
   void withoutJava17AnArm64FunctionIsRefusedWithWhatToDo(String runtime) {
     Layers.Choice choice = Layers.choose(runtime, "arm64");
     assertThat(choice.variant()).isNull();
-    assertThat(choice.refusal()).startsWith(runtime + " on arm64 is not supported").contains("Move the function to x86_64");
+    assertThat(choice.refusal())
+        .startsWith(runtime + " on arm64 is not supported")
+        .contains("Move the function to x86_64");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "java27      | x86_64 | PLAIN | taken as java 27 on Amazon Linux 2023",
-      "python3.15  | x86_64 | JRE   | taken as python on Amazon Linux 2023",
-      "nodejs26.x  | x86_64 | JRE   | taken as nodejs on Amazon Linux 2023",
-      "cobol1      | x86_64 | JRE   | is unknown to this lambdalogs: taken as one without Java 17+"})
-  void anUnseenNameIsReadByItsFamilyWithAWarning(String runtime, String architecture, Variant variant, String warning) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "java27      | x86_64 | PLAIN | taken as java 27 on Amazon Linux 2023",
+        "python3.15  | x86_64 | JRE   | taken as python on Amazon Linux 2023",
+        "nodejs26.x  | x86_64 | JRE   | taken as nodejs on Amazon Linux 2023",
+        "cobol1      | x86_64 | JRE   | is unknown to this lambdalogs: taken as one without Java 17+"
+      })
+  void anUnseenNameIsReadByItsFamilyWithAWarning(
+      String runtime, String architecture, Variant variant, String warning) {
     Layers.Choice choice = Layers.choose(runtime, architecture);
     assertThat(choice.variant()).isEqualTo(variant);
     assertThat(choice.warning()).contains(warning);
@@ -43,7 +58,12 @@ class RuntimesTest {
   @ParameterizedTest
   @CsvSource({"PLAIN", "JRE"})
   void aPublishedVersionListsAtMostFifteenRuntimesItServes(Variant variant) {
-    assertThat(variant.runtimes).isNotEmpty().hasSizeLessThanOrEqualTo(15)
-        .allSatisfy(r -> assertThat(Runtimes.read(r).runtime().runsTheExtension()).isEqualTo(variant == Variant.PLAIN));
+    assertThat(variant.runtimes)
+        .isNotEmpty()
+        .hasSizeLessThanOrEqualTo(15)
+        .allSatisfy(
+            r ->
+                assertThat(Runtimes.read(r).runtime().runsTheExtension())
+                    .isEqualTo(variant == Variant.PLAIN));
   }
 }

@@ -17,27 +17,38 @@ class ParallelTest {
   @Test
   void startedWorkRunsWhileTheCallerDoesItsOwn() throws Exception {
     CountDownLatch callerWorked = new CountDownLatch(1);
-    Supplier<String> started = Parallel.start(() -> {
-      try {
-        callerWorked.await(); // would wait for ever if it ran on the caller's thread
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-      return "grant checked";
-    });
+    Supplier<String> started =
+        Parallel.start(
+            () -> {
+              try {
+                callerWorked.await(); // would wait for ever if it ran on the caller's thread
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              return "grant checked";
+            });
     callerWorked.countDown();
     assertThat(started.get()).isEqualTo("grant checked");
   }
 
   @Test
   void aFailureReachesTheCallerAsItWasThrown() {
-    IllegalArgumentException thrown = new IllegalArgumentException("iam:GetRolePolicy on role r failed");
-    Supplier<String> started = Parallel.start(() -> {
-      throw thrown;
-    });
+    IllegalArgumentException thrown =
+        new IllegalArgumentException("iam:GetRolePolicy on role r failed");
+    Supplier<String> started =
+        Parallel.start(
+            () -> {
+              throw thrown;
+            });
     assertThatThrownBy(started::get).isSameAs(thrown);
-    assertThatThrownBy(() -> Parallel.map(List.of(1), 1, n -> {
-      throw thrown;
-    })).isSameAs(thrown);
+    assertThatThrownBy(
+            () ->
+                Parallel.map(
+                    List.of(1),
+                    1,
+                    n -> {
+                      throw thrown;
+                    }))
+        .isSameAs(thrown);
   }
 }

@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The archive's keys, written by the extension and read by the CLI:
- * {@code PREFIX<function>/YYYY/MM/DD/HH/<yyyyMMdd'T'HHmmssSSS'Z'>-<environment>-<seq>.ndjson[.gz]}. The
- * time is the object's first event's, so keys sort by time within a function and an hour's objects share a
- * folder; the environment id and the sequence keep every key unique.
+ * The archive's keys, written by the extension and read by the CLI: {@code
+ * PREFIX<function>/YYYY/MM/DD/HH/<yyyyMMdd'T'HHmmssSSS'Z'>-<environment>-<seq>.ndjson[.gz]}. The
+ * time is the object's first event's, so keys sort by time within a function and an hour's objects
+ * share a folder; the environment id and the sequence keep every key unique.
  */
 public final class ArchiveLayout {
   public static final String GZIP_SUFFIX = ".ndjson.gz";
@@ -31,31 +31,60 @@ public final class ArchiveLayout {
    *
    * @param stamp its first event's time as {@link Times#stamp} writes it
    */
-  public static String key(String prefix, String function, String stamp, String environmentId, int sequence,
+  public static String key(
+      String prefix,
+      String function,
+      String stamp,
+      String environmentId,
+      int sequence,
       boolean gzip) {
-    return hourPrefix(prefix, function, stamp.substring(0, 4), stamp.substring(4, 6), stamp.substring(6, 8),
-        stamp.substring(9, 11)) + stamp + '-' + environmentId + '-' + Times.pad(sequence, 6)
+    return hourPrefix(
+            prefix,
+            function,
+            stamp.substring(0, 4),
+            stamp.substring(4, 6),
+            stamp.substring(6, 8),
+            stamp.substring(9, 11))
+        + stamp
+        + '-'
+        + environmentId
+        + '-'
+        + Times.pad(sequence, 6)
         + (gzip ? GZIP_SUFFIX : PLAIN_SUFFIX);
   }
 
-  /** {@code PREFIX<function>/YYYY/MM/DD/HH/} for every hour the range touches, the look-back included. */
-  public static List<String> hourPrefixes(String prefix, String function, Instant from, Instant to) {
+  /**
+   * {@code PREFIX<function>/YYYY/MM/DD/HH/} for every hour the range touches, the look-back
+   * included.
+   */
+  public static List<String> hourPrefixes(
+      String prefix, String function, Instant from, Instant to) {
     List<String> prefixes = new ArrayList<>();
-    ZonedDateTime hour = from.minusMillis(LOOK_BACK_MS).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
+    ZonedDateTime hour =
+        from.minusMillis(LOOK_BACK_MS).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
     while (!hour.toInstant().isAfter(to)) {
-      prefixes.add(hourPrefix(prefix, function, Times.pad(hour.getYear(), 4), Times.pad(hour.getMonthValue(), 2),
-          Times.pad(hour.getDayOfMonth(), 2), Times.pad(hour.getHour(), 2)));
+      prefixes.add(
+          hourPrefix(
+              prefix,
+              function,
+              Times.pad(hour.getYear(), 4),
+              Times.pad(hour.getMonthValue(), 2),
+              Times.pad(hour.getDayOfMonth(), 2),
+              Times.pad(hour.getHour(), 2)));
       hour = hour.plusHours(1);
     }
     return prefixes;
   }
 
-  private static String hourPrefix(String prefix, String function, String year, String month, String day,
-      String hour) {
+  private static String hourPrefix(
+      String prefix, String function, String year, String month, String day, String hour) {
     return prefix + function + '/' + year + '/' + month + '/' + day + '/' + hour + '/';
   }
 
-  /** Within the first hour: the key to list after, so that objects long before the range are not listed. */
+  /**
+   * Within the first hour: the key to list after, so that objects long before the range are not
+   * listed.
+   */
   public static String startAfter(String hourPrefix, Instant from) {
     return hourPrefix + Times.stamp(Times.iso(from.minusMillis(LOOK_BACK_MS).toEpochMilli()));
   }
@@ -72,7 +101,20 @@ public final class ArchiveLayout {
       return -1;
     }
     String s = name.substring(0, 19);
-    return Times.epochMillis(s.substring(0, 4) + "-" + s.substring(4, 6) + "-" + s.substring(6, 8) + "T"
-        + s.substring(9, 11) + ":" + s.substring(11, 13) + ":" + s.substring(13, 15) + "." + s.substring(15, 18) + "Z");
+    return Times.epochMillis(
+        s.substring(0, 4)
+            + "-"
+            + s.substring(4, 6)
+            + "-"
+            + s.substring(6, 8)
+            + "T"
+            + s.substring(9, 11)
+            + ":"
+            + s.substring(11, 13)
+            + ":"
+            + s.substring(13, 15)
+            + "."
+            + s.substring(15, 18)
+            + "Z");
   }
 }

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One HTTP exchange over the JDK's HttpURLConnection: lighter to load than java.net.http, and it keeps
- * connections alive between requests to the same host.
+ * One HTTP exchange over the JDK's HttpURLConnection: lighter to load than java.net.http, and it
+ * keeps connections alive between requests to the same host.
  */
 public final class Http {
   private Http() {}
@@ -31,11 +31,16 @@ public final class Http {
   }
 
   /**
-   * Sends a request and reads the whole response. A timeout of 0 waits for ever (the Extensions API's
-   * long poll for the next event).
+   * Sends a request and reads the whole response. A timeout of 0 waits for ever (the Extensions
+   * API's long poll for the next event).
    */
   public static Response exchange(
-      String method, URI uri, Map<String, String> headers, byte[] body, int connectTimeoutMs, int readTimeoutMs)
+      String method,
+      URI uri,
+      Map<String, String> headers,
+      byte[] body,
+      int connectTimeoutMs,
+      int readTimeoutMs)
       throws IOException {
     HttpURLConnection conn = (HttpURLConnection) uri.toURL().openConnection();
     try {
@@ -57,10 +62,14 @@ public final class Http {
       Map<String, String> responseHeaders = new LinkedHashMap<>();
       for (Map.Entry<String, java.util.List<String>> field : conn.getHeaderFields().entrySet()) {
         if (field.getKey() != null && !field.getValue().isEmpty()) {
-          responseHeaders.put(field.getKey().toLowerCase(java.util.Locale.ROOT), field.getValue().get(0));
+          responseHeaders.put(
+              field.getKey().toLowerCase(java.util.Locale.ROOT), field.getValue().get(0));
         }
       }
-      return new Response(status, responseHeaders, readAll(status >= 400 ? conn.getErrorStream() : conn.getInputStream()));
+      return new Response(
+          status,
+          responseHeaders,
+          readAll(status >= 400 ? conn.getErrorStream() : conn.getInputStream()));
     } catch (IOException e) {
       // a broken connection must not be handed back to the keep-alive pool
       conn.disconnect();

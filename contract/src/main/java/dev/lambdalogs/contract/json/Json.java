@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON reader over UTF-8 bytes. The extension carries no JSON library: each one costs
- * class loading on every cold start, and the extension only needs to read a few fields and to find where
- * values begin and end, so that events are shipped byte for byte as Lambda sent them. It reads the bytes
- * as they came off the socket: a telemetry delivery is never decoded whole, only the fields read from it.
+ * A small strict JSON reader over UTF-8 bytes. The extension carries no JSON library: each one
+ * costs class loading on every cold start, and the extension only needs to read a few fields and to
+ * find where values begin and end, so that events are shipped byte for byte as Lambda sent them. It
+ * reads the bytes as they came off the socket: a telemetry delivery is never decoded whole, only
+ * the fields read from it.
  */
 public final class Json {
   private final byte[] in;
@@ -21,7 +22,9 @@ public final class Json {
     this(text.getBytes(StandardCharsets.UTF_8), 0, -1);
   }
 
-  /** Reads {@code bytes} from {@code offset} to {@code end}, or to the array's end when it is -1. */
+  /**
+   * Reads {@code bytes} from {@code offset} to {@code end}, or to the array's end when it is -1.
+   */
   public Json(byte[] bytes, int offset, int end) {
     this.in = bytes;
     this.pos = offset;
@@ -83,7 +86,9 @@ public final class Json {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20) {
-            out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+            out.append("\\u00")
+                .append(Character.forDigit(c >> 4, 16))
+                .append(Character.forDigit(c & 15, 16));
           } else {
             out.append(c);
           }
@@ -113,7 +118,9 @@ public final class Json {
     pos++;
   }
 
-  /** After '[' or '{' (or a previous element): true when another element follows, consuming the ','. */
+  /**
+   * After '[' or '{' (or a previous element): true when another element follows, consuming the ','.
+   */
   public boolean more(char close, boolean first) {
     char c = peek();
     if (c == close) {
@@ -175,9 +182,9 @@ public final class Json {
   }
 
   /**
-   * Steps over a string, checking it, and returns where its content starts; the content ends just before
-   * the closing quote, at {@link #position()} - 1. Local copies of the array, its end and the position:
-   * the loop runs over every byte of every event.
+   * Steps over a string, checking it, and returns where its content starts; the content ends just
+   * before the closing quote, at {@link #position()} - 1. Local copies of the array, its end and
+   * the position: the loop runs over every byte of every event.
    */
   public int skipString() {
     expect('"');
@@ -204,7 +211,10 @@ public final class Json {
     throw error("unterminated string");
   }
 
-  /** The text of the string content from {@code from} to {@code to}, as {@link #skipString()} found it. */
+  /**
+   * The text of the string content from {@code from} to {@code to}, as {@link #skipString()} found
+   * it.
+   */
   public String decode(int from, int to) {
     int saved = pos;
     StringBuilder out = null;

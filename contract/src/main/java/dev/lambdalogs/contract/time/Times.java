@@ -4,23 +4,36 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
-/** The two time formats the extension writes: the Telemetry API's, and the compact one of keys and SigV4. */
+/**
+ * The two time formats the extension writes: the Telemetry API's, and the compact one of keys and
+ * SigV4.
+ */
 public final class Times {
   private Times() {}
 
   /**
-   * Turns Lambda's {@code 2022-10-12T00:00:15.064Z} into {@code 20221012T000015064Z}; null when the time is
-   * not of that form (any fraction length, UTC only).
+   * Turns Lambda's {@code 2022-10-12T00:00:15.064Z} into {@code 20221012T000015064Z}; null when the
+   * time is not of that form (any fraction length, UTC only).
    */
   public static String stamp(String time) {
     if (!wellFormed(time)) {
       return null;
     }
-    return time.substring(0, 4) + time.substring(5, 7) + time.substring(8, 10) + 'T' + time.substring(11, 13)
-        + time.substring(14, 16) + time.substring(17, 19) + pad(millis(time), 3) + 'Z';
+    return time.substring(0, 4)
+        + time.substring(5, 7)
+        + time.substring(8, 10)
+        + 'T'
+        + time.substring(11, 13)
+        + time.substring(14, 16)
+        + time.substring(17, 19)
+        + pad(millis(time), 3)
+        + 'Z';
   }
 
-  /** Whether a time has the Telemetry API's form: {@code dddd-dd-ddTdd:dd:dd}, an optional fraction, then Z. */
+  /**
+   * Whether a time has the Telemetry API's form: {@code dddd-dd-ddTdd:dd:dd}, an optional fraction,
+   * then Z.
+   */
   private static boolean wellFormed(String time) {
     if (time == null || time.length() < 20 || time.charAt(time.length() - 1) != 'Z') {
       return false;
@@ -47,7 +60,10 @@ public final class Times {
     return true;
   }
 
-  /** The milliseconds of a well-formed time: the fraction's first three digits, as many as there are. */
+  /**
+   * The milliseconds of a well-formed time: the fraction's first three digits, as many as there
+   * are.
+   */
   private static int millis(String time) {
     int millis = 0;
     for (int i = 20; i < 23; i++) {
@@ -56,12 +72,26 @@ public final class Times {
     return millis;
   }
 
-  /** Epoch milliseconds in the Telemetry API's own time format, for the records the extension writes. */
+  /**
+   * Epoch milliseconds in the Telemetry API's own time format, for the records the extension
+   * writes.
+   */
   public static String iso(long epochMillis) {
     ZonedDateTime t = Instant.ofEpochMilli(epochMillis).atZone(ZoneOffset.UTC);
-    return pad(t.getYear(), 4) + '-' + pad(t.getMonthValue(), 2) + '-' + pad(t.getDayOfMonth(), 2) + 'T'
-        + pad(t.getHour(), 2) + ':' + pad(t.getMinute(), 2) + ':' + pad(t.getSecond(), 2) + '.'
-        + pad(t.getNano() / 1_000_000, 3) + 'Z';
+    return pad(t.getYear(), 4)
+        + '-'
+        + pad(t.getMonthValue(), 2)
+        + '-'
+        + pad(t.getDayOfMonth(), 2)
+        + 'T'
+        + pad(t.getHour(), 2)
+        + ':'
+        + pad(t.getMinute(), 2)
+        + ':'
+        + pad(t.getSecond(), 2)
+        + '.'
+        + pad(t.getNano() / 1_000_000, 3)
+        + 'Z';
   }
 
   /** Zero-padded decimal; String.format would load the whole Formatter and regex machinery. */
@@ -71,8 +101,8 @@ public final class Times {
   }
 
   /**
-   * Milliseconds since the epoch of a Telemetry API time, or -1 when it is not of that form. Read in place:
-   * tail reads the time of every archived event.
+   * Milliseconds since the epoch of a Telemetry API time, or -1 when it is not of that form. Read
+   * in place: tail reads the time of every archived event.
    */
   public static long epochMillis(String time) {
     if (!wellFormed(time)) {
@@ -98,7 +128,10 @@ public final class Times {
     return value;
   }
 
-  /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm): no java.time per event. */
+  /**
+   * Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm): no java.time
+   * per event.
+   */
   static long daysFromCivil(long year, int month, int day) {
     long y = month <= 2 ? year - 1 : year;
     long era = Math.floorDiv(y, 400);

@@ -11,14 +11,17 @@ class ArchiveLayoutTest {
   @Test
   void anObjectsKeyNamesItsFunctionHourFirstEventEnvironmentAndSequence() {
     assertThat(ArchiveLayout.key("lambda-logs/", "greeter_fn", STAMP, "0123456789abcdef", 7, true))
-        .isEqualTo("lambda-logs/greeter_fn/2026/12/03/04/20261203T045905123Z-0123456789abcdef-000007.ndjson.gz");
-    assertThat(ArchiveLayout.key("", "fn", STAMP, "e", 1, false)).isEqualTo("fn/2026/12/03/04/" + STAMP + "-e-000001.ndjson");
+        .isEqualTo(
+            "lambda-logs/greeter_fn/2026/12/03/04/20261203T045905123Z-0123456789abcdef-000007.ndjson.gz");
+    assertThat(ArchiveLayout.key("", "fn", STAMP, "e", 1, false))
+        .isEqualTo("fn/2026/12/03/04/" + STAMP + "-e-000001.ndjson");
   }
 
   @Test
   void theTimeAKeyNamesIsReadBackToTheMillisecond() {
     String key = ArchiveLayout.key("p/", "fn", STAMP, "env", 1, true);
-    assertThat(ArchiveLayout.time(key)).isEqualTo(Instant.parse("2026-12-03T04:59:05.123Z").toEpochMilli());
+    assertThat(ArchiveLayout.time(key))
+        .isEqualTo(Instant.parse("2026-12-03T04:59:05.123Z").toEpochMilli());
     assertThat(ArchiveLayout.time("p/fn/2026/12/03/04/notes.txt")).isEqualTo(-1);
     assertThat(ArchiveLayout.isObject(key)).isTrue();
     assertThat(ArchiveLayout.isObject("p/fn/2026/12/03/04/notes.txt")).isFalse();

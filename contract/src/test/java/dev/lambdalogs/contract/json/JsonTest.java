@@ -12,14 +12,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonTest {
   @Test
   void readsEveryKindOfValue() {
-    Object value = Json.parse(" {\"a\": [1, -2.5e3, true, false, null], \"s\": \"x\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\", \"o\": {}} ");
-    assertThat(value).isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, -2500.0, true, false, null),
-        "s", "x\"\\/\b\f\n\r\té", "o", Map.of()));
+    Object value =
+        Json.parse(
+            " {\"a\": [1, -2.5e3, true, false, null], \"s\": \"x\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\", \"o\": {}} ");
+    assertThat(value)
+        .isEqualTo(
+            Map.of(
+                "a",
+                java.util.Arrays.asList(1.0, -2500.0, true, false, null),
+                "s",
+                "x\"\\/\b\f\n\r\té",
+                "o",
+                Map.of()));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "{", "[1,]", "{\"a\" 1}", "\"open", "tru", "[1] 2", "{\"a\":1,}", "\"bad \\q escape\"",
-      "\"raw\ncontrol\"", "[01x]", "\"\\u12\""})
+  @ValueSource(
+      strings = {
+        "",
+        "{",
+        "[1,]",
+        "{\"a\" 1}",
+        "\"open",
+        "tru",
+        "[1] 2",
+        "{\"a\":1,}",
+        "\"bad \\q escape\"",
+        "\"raw\ncontrol\"",
+        "[01x]",
+        "\"\\u12\""
+      })
   void refusesWhatIsNotJson(String text) {
     assertThatThrownBy(() -> Json.parse(text)).isInstanceOf(IllegalArgumentException.class);
   }

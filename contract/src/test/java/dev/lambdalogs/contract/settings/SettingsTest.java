@@ -25,9 +25,13 @@ class SettingsTest {
   @Test
   void everyVariableIsOneOfOurs() throws IllegalAccessException {
     for (var field : Settings.class.getFields()) {
-      if (field.getType() == String.class && field.getName().equals(field.getName().toUpperCase())
-          && !field.getName().startsWith("DEFAULT") && !field.getName().equals("NAME_PREFIX")) {
-        assertThat((String) field.get(null)).startsWith(Settings.NAME_PREFIX).endsWith(field.getName());
+      if (field.getType() == String.class
+          && field.getName().equals(field.getName().toUpperCase())
+          && !field.getName().startsWith("DEFAULT")
+          && !field.getName().equals("NAME_PREFIX")) {
+        assertThat((String) field.get(null))
+            .startsWith(Settings.NAME_PREFIX)
+            .endsWith(field.getName());
       }
     }
   }

@@ -9,15 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The layers a benchmark compares in one run: this build's, and with {@code -Dbench.before=DIR} an earlier
- * build's, made there with {@code ./lambdalogs layer build -o DIR/layer.zip} and
- * {@code ./lambdalogs layer build --jre -o DIR/layer-jre.zip}.
+ * The layers a benchmark compares in one run: this build's, and with {@code -Dbench.before=DIR} an
+ * earlier build's, made there with {@code ./lambdalogs layer build -o DIR/layer.zip} and {@code
+ * ./lambdalogs layer build --jre -o DIR/layer-jre.zip}.
  */
 record Builds(List<Build> all) {
   /** One unzipped layer variant of one build. */
   record Build(String name, Path layer, boolean jre) {
     String label() {
-      return name + ", " + (jre ? "-jre layer (bundled Temurin 25)" : "plain layer (JDK " + System.getProperty("java.version") + ")");
+      return name
+          + ", "
+          + (jre
+              ? "-jre layer (bundled Temurin 25)"
+              : "plain layer (JDK " + System.getProperty("java.version") + ")");
     }
   }
 
@@ -29,8 +33,14 @@ record Builds(List<Build> all) {
       if (!before.isEmpty()) {
         Path zip = Path.of(before, jre ? "layer-jre.zip" : "layer.zip");
         if (!Files.isRegularFile(zip)) {
-          throw new IllegalStateException("no " + zip + ": make it with ./lambdalogs layer build"
-              + (jre ? " --jre" : "") + " -o " + zip + " in a checkout of the earlier build");
+          throw new IllegalStateException(
+              "no "
+                  + zip
+                  + ": make it with ./lambdalogs layer build"
+                  + (jre ? " --jre" : "")
+                  + " -o "
+                  + zip
+                  + " in a checkout of the earlier build");
         }
         Path dir = Files.createTempDirectory("lambdalogs-before-");
         Layer.unzip(Files.readAllBytes(zip), dir);

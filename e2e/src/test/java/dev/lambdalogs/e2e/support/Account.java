@@ -23,48 +23,94 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Layer;
 
 /**
- * The emulated account, seen through the AWS SDK's own clients: makes roles, functions and layers for a
- * test, and takes snapshots of everything install could touch, to compare before and after.
+ * The emulated account, seen through the AWS SDK's own clients: makes roles, functions and layers
+ * for a test, and takes snapshots of everything install could touch, to compare before and after.
  */
 public final class Account implements AutoCloseable {
   public final LambdaClient lambda;
   public final IamClient iam;
 
   public Account(URI endpoint) {
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-    lambda = LambdaClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).credentialsProvider(credentials)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-    iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(credentials)
-        .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    var credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+    lambda =
+        LambdaClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(credentials)
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build();
+    iam =
+        IamClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.AWS_GLOBAL)
+            .credentialsProvider(credentials)
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .build();
   }
 
   public String role(String name) {
-    return iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":"
-        + "[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
-        .role().arn();
+    return iam.createRole(
+            b ->
+                b.roleName(name)
+                    .assumeRolePolicyDocument(
+                        "{\"Version\":\"2012-10-17\",\"Statement\":"
+                            + "[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"lambda.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"))
+        .role()
+        .arn();
   }
 
   /** A zip function with this runtime and architecture, its own variables, layers and tags. */
-  public String function(String name, String runtime, String architecture, String role, Map<String, String> env,
-      List<String> layers, Map<String, String> tags) {
-    return lambda.createFunction(b -> b.functionName(name).runtime(runtime).architecturesWithStrings(architecture)
-        .role(role).handler("index.handler").code(c -> c.zipFile(SdkBytes.fromByteArray(zip())))
-        .environment(e -> e.variables(env)).layers(layers).tags(tags)).functionArn();
+  public String function(
+      String name,
+      String runtime,
+      String architecture,
+      String role,
+      Map<String, String> env,
+      List<String> layers,
+      Map<String, String> tags) {
+    return lambda
+        .createFunction(
+            b ->
+                b.functionName(name)
+                    .runtime(runtime)
+                    .architecturesWithStrings(architecture)
+                    .role(role)
+                    .handler("index.handler")
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(zip())))
+                    .environment(e -> e.variables(env))
+                    .layers(layers)
+                    .tags(tags))
+        .functionArn();
   }
 
   public String imageFunction(String name, String role) {
-    return lambda.createFunction(b -> b.functionName(name).packageType("Image").role(role)
-        .code(c -> c.imageUri("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest"))).functionArn();
+    return lambda
+        .createFunction(
+            b ->
+                b.functionName(name)
+                    .packageType("Image")
+                    .role(role)
+                    .code(
+                        c -> c.imageUri("123456789012.dkr.ecr.us-east-1.amazonaws.com/app:latest")))
+        .functionArn();
   }
 
   /** A layer version of someone else's, or an old one of ours, by name and description. */
   public String layer(String name, String description) {
-    return lambda.publishLayerVersion(b -> b.layerName(name).description(description)
-        .content(c -> c.zipFile(SdkBytes.fromByteArray(zip())))).layerVersionArn();
+    return lambda
+        .publishLayerVersion(
+            b ->
+                b.layerName(name)
+                    .description(description)
+                    .content(c -> c.zipFile(SdkBytes.fromByteArray(zip()))))
+        .layerVersionArn();
   }
 
   public List<String> layersOf(String name) {
-    return lambda.getFunction(b -> b.functionName(name)).configuration().layers().stream().map(Layer::arn).toList();
+    return lambda.getFunction(b -> b.functionName(name)).configuration().layers().stream()
+        .map(Layer::arn)
+        .toList();
   }
 
   public Map<String, String> environmentOf(String name) {
@@ -77,8 +123,13 @@ public final class Account implements AutoCloseable {
     Map<String, String> policies = new TreeMap<>();
     for (String name : iam.listRolePolicies(b -> b.roleName(role)).policyNames()) {
       if (name.startsWith("lambdalogs")) {
-        String document = iam.getRolePolicy(b -> b.roleName(role).policyName(name)).policyDocument();
-        policies.put(name, document.startsWith("%7B") ? URLDecoder.decode(document, StandardCharsets.UTF_8) : document);
+        String document =
+            iam.getRolePolicy(b -> b.roleName(role).policyName(name)).policyDocument();
+        policies.put(
+            name,
+            document.startsWith("%7B")
+                ? URLDecoder.decode(document, StandardCharsets.UTF_8)
+                : document);
       }
     }
     return policies;
@@ -89,8 +140,9 @@ public final class Account implements AutoCloseable {
   public List<Map<String, Object>> statements(String role) {
     List<Map<String, Object>> all = new ArrayList<>();
     for (String document : policies(role).values()) {
-      all.addAll((List<Map<String, Object>>) ((Map<String, Object>) Json.parse(document))
-          .get("Statement"));
+      all.addAll(
+          (List<Map<String, Object>>)
+              ((Map<String, Object>) Json.parse(document)).get("Statement"));
     }
     return all;
   }
@@ -106,8 +158,12 @@ public final class Account implements AutoCloseable {
       state.put("role " + r + " policies", iam.listRolePolicies(b -> b.roleName(r)).policyNames());
       state.put("role " + r + " lambdalogs", policies(r));
     }
-    state.put("layers", lambda.listLayers().layers().stream()
-        .map(l -> l.layerName() + ":" + l.latestMatchingVersion().version()).sorted().toList());
+    state.put(
+        "layers",
+        lambda.listLayers().layers().stream()
+            .map(l -> l.layerName() + ":" + l.latestMatchingVersion().version())
+            .sorted()
+            .toList());
     return state;
   }
 
@@ -116,7 +172,8 @@ public final class Account implements AutoCloseable {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
         zip.putNextEntry(new ZipEntry("index.py"));
-        zip.write("def handler(event, context):\n    print('hello')\n".getBytes(StandardCharsets.UTF_8));
+        zip.write(
+            "def handler(event, context):\n    print('hello')\n".getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
       }
       return bytes.toByteArray();

@@ -15,11 +15,14 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** What the extension archived, read back through the real S3 API, and the checks every test makes. */
+/**
+ * What the extension archived, read back through the real S3 API, and the checks every test makes.
+ */
 public final class Archive {
-  private static final Pattern KEY = Pattern.compile(
-      "(?<prefix>.*?)(?<function>[^/]+)/(?<y>\\d{4})/(?<m>\\d{2})/(?<d>\\d{2})/(?<h>\\d{2})/"
-          + "(?<stamp>\\d{8}T\\d{9}Z)-(?<env>[0-9a-f]{16})-(?<seq>\\d{6})\\.ndjson(\\.gz)?");
+  private static final Pattern KEY =
+      Pattern.compile(
+          "(?<prefix>.*?)(?<function>[^/]+)/(?<y>\\d{4})/(?<m>\\d{2})/(?<d>\\d{2})/(?<h>\\d{2})/"
+              + "(?<stamp>\\d{8}T\\d{9}Z)-(?<env>[0-9a-f]{16})-(?<seq>\\d{6})\\.ndjson(\\.gz)?");
 
   public record Object(String key, String environment, int sequence, List<String> lines) {}
 
@@ -41,7 +44,8 @@ public final class Archive {
 
   static List<String> lines(String key, InputStream in) throws IOException {
     InputStream body = key.endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in;
-    return List.of(new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+    return List.of(
+        new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
   }
 
   private static Object parse(String key, List<String> lines) {
@@ -57,14 +61,21 @@ public final class Archive {
   /** Every event, environment by environment, each in the order it wrote them. */
   @SuppressWarnings("unchecked")
   public List<Map<String, java.lang.Object>> events() {
-    return inOrder().stream().flatMap(o -> o.lines().stream())
-        .map(line -> (Map<String, java.lang.Object>) Json.parse(line)).toList();
+    return inOrder().stream()
+        .flatMap(o -> o.lines().stream())
+        .map(line -> (Map<String, java.lang.Object>) Json.parse(line))
+        .toList();
   }
 
   /** The function's own lines: text records, or the message of JSON ones. */
   public List<String> functionLines() {
-    return events().stream().filter(e -> "function".equals(e.get("type")))
-        .map(e -> e.get("record") instanceof Map<?, ?> r ? String.valueOf(r.get("message")) : (String) e.get("record"))
+    return events().stream()
+        .filter(e -> "function".equals(e.get("type")))
+        .map(
+            e ->
+                e.get("record") instanceof Map<?, ?> r
+                    ? String.valueOf(r.get("message"))
+                    : (String) e.get("record"))
         .toList();
   }
 
@@ -73,15 +84,17 @@ public final class Archive {
   }
 
   /**
-   * The checks of the S3 layout: each key names the function, the hour and the time of its first event;
-   * sequences count up from 1 without a gap in each environment.
+   * The checks of the S3 layout: each key names the function, the hour and the time of its first
+   * event; sequences count up from 1 without a gap in each environment.
    */
   public Archive assertLayout(String function) {
-    Map<String, List<Object>> byEnvironment = objects.stream().collect(Collectors.groupingBy(Object::environment));
+    Map<String, List<Object>> byEnvironment =
+        objects.stream().collect(Collectors.groupingBy(Object::environment));
     for (List<Object> written : byEnvironment.values()) {
       List<Integer> sequences = written.stream().map(Object::sequence).sorted().toList();
-      assertThat(sequences).as("sequences of one environment").isEqualTo(
-          java.util.stream.IntStream.rangeClosed(1, written.size()).boxed().toList());
+      assertThat(sequences)
+          .as("sequences of one environment")
+          .isEqualTo(java.util.stream.IntStream.rangeClosed(1, written.size()).boxed().toList());
     }
     return assertKeys(function);
   }
@@ -99,7 +112,8 @@ public final class Archive {
       assertThat(o.lines()).as("object %s is not empty", o.key()).isNotEmpty();
       String stamp = stamp((String) ((Map<?, ?>) Json.parse(o.lines().get(0))).get("time"));
       assertThat(m.group("stamp")).as("key time is the first event's").isEqualTo(stamp);
-      assertThat(m.group("y") + m.group("m") + m.group("d") + "T" + m.group("h")).isEqualTo(stamp.substring(0, 11));
+      assertThat(m.group("y") + m.group("m") + m.group("d") + "T" + m.group("h"))
+          .isEqualTo(stamp.substring(0, 11));
     }
     return this;
   }
@@ -113,11 +127,20 @@ public final class Archive {
   }
 
   private List<Object> inOrder() {
-    return objects.stream().sorted(Comparator.comparing(Object::environment).thenComparing(Object::sequence)).toList();
+    return objects.stream()
+        .sorted(Comparator.comparing(Object::environment).thenComparing(Object::sequence))
+        .toList();
   }
 
   static String stamp(String time) {
-    return time.substring(0, 4) + time.substring(5, 7) + time.substring(8, 10) + "T" + time.substring(11, 13)
-        + time.substring(14, 16) + time.substring(17, 19) + time.substring(20, 23) + "Z";
+    return time.substring(0, 4)
+        + time.substring(5, 7)
+        + time.substring(8, 10)
+        + "T"
+        + time.substring(11, 13)
+        + time.substring(14, 16)
+        + time.substring(17, 19)
+        + time.substring(20, 23)
+        + "Z";
   }
 }

@@ -16,8 +16,11 @@ public final class CliJar {
       throw new IllegalStateException(e);
     }
     if (!location.toString().endsWith(".jar")) {
-      throw new IllegalStateException("the CLI's classes came from " + location + ", not its jar: run the suite "
-          + "through the build, ./mvnw verify (or -Dtest=... in the reactor), so that the jar is packaged first");
+      throw new IllegalStateException(
+          "the CLI's classes came from "
+              + location
+              + ", not its jar: run the suite "
+              + "through the build, ./mvnw verify (or -Dtest=... in the reactor), so that the jar is packaged first");
     }
     return location;
   }

@@ -1,10 +1,10 @@
 package dev.lambdalogs.e2e.support;
 
+import dev.lambdalogs.cli.layer.Layer;
+import dev.lambdalogs.sandbox.Sandbox;
 import dev.lambdalogs.sandbox.model.LambdaFunction;
 import dev.lambdalogs.sandbox.model.Limits;
 import dev.lambdalogs.sandbox.testing.Await;
-import dev.lambdalogs.cli.layer.Layer;
-import dev.lambdalogs.sandbox.Sandbox;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
-/** The real layer zip, unzipped once, run in the sandbox emulator with the settings a test gives. */
+/**
+ * The real layer zip, unzipped once, run in the sandbox emulator with the settings a test gives.
+ */
 public final class Environment {
   private static final Map<Boolean, Path> LAYERS = new HashMap<>();
 
@@ -42,9 +42,13 @@ public final class Environment {
     env.put("AWS_ACCESS_KEY_ID", "testing");
     env.put("AWS_SECRET_ACCESS_KEY", "testing");
     env.put("AWS_SESSION_TOKEN", "testing-session");
-    // -Dbench.extensionJava=e2e/bench/extension-java.sh records the plain layer's JVM (docs/benchmarks.md)
-    env.put("LAMBDALOGS_JAVA", System.getProperty("bench.extensionJava",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // -Dbench.extensionJava=e2e/bench/extension-java.sh records the plain layer's JVM
+    // (docs/benchmarks.md)
+    env.put(
+        "LAMBDALOGS_JAVA",
+        System.getProperty(
+            "bench.extensionJava",
+            Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     return env;
   }
 
@@ -60,24 +64,25 @@ public final class Environment {
   public static List<String> invokeLogging(Sandbox sandbox, int times, String text) {
     List<String> logged = new ArrayList<>();
     for (int i = 0; i < times; i++) {
-      sandbox.invoke(invocation -> {
-        String line = text + " " + invocation.requestId();
-        logged.add(line);
-        invocation.log(line);
-      });
+      sandbox.invoke(
+          invocation -> {
+            String line = text + " " + invocation.requestId();
+            logged.add(line);
+            invocation.log(line);
+          });
     }
     return logged;
   }
 
   /**
-   * Waits until the extension has printed a line containing {@code text}. Called from a handler, it keeps
-   * the environment thawed until the extension has got that far, however slow the machine.
+   * Waits until the extension has printed a line containing {@code text}. Called from a handler, it
+   * keeps the environment thawed until the extension has got that far, however slow the machine.
    */
   public static void awaitOutput(Sandbox sandbox, String text) throws InterruptedException {
-    Await.until("the extension prints \"" + text + "\"",
+    Await.until(
+        "the extension prints \"" + text + "\"",
         () -> sandbox.extensionOutput().stream().anyMatch(line -> line.contains(text)));
   }
-
 
   public static Map<String, String> with(Map<String, String> env, String... keysAndValues) {
     Map<String, String> copy = new HashMap<>(env);

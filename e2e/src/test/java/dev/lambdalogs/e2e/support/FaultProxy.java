@@ -17,14 +17,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * An HTTP proxy in front of the S3 server that breaks requests on demand: 503 SlowDown, 500, or a TCP
- * reset, for the next N requests or until told to stop. One request a connection, so every fault is
- * seen by exactly one request.
+ * An HTTP proxy in front of the S3 server that breaks requests on demand: 503 SlowDown, 500, or a
+ * TCP reset, for the next N requests or until told to stop. One request a connection, so every
+ * fault is seen by exactly one request.
  */
 public final class FaultProxy implements AutoCloseable {
   public enum Fault {
-    SLOW_DOWN(503, "SlowDown"), INTERNAL_ERROR(500, "InternalError"), RESET(0, null),
-    /** Lambda's answer when the RevisionId sent is not the function's: someone else deployed meanwhile. */
+    SLOW_DOWN(503, "SlowDown"),
+    INTERNAL_ERROR(500, "InternalError"),
+    RESET(0, null),
+    /**
+     * Lambda's answer when the RevisionId sent is not the function's: someone else deployed
+     * meanwhile.
+     */
     PRECONDITION_FAILED(412, "PreconditionFailedException"),
     THROTTLED(429, "TooManyRequestsException"),
     ACCESS_DENIED(403, "AccessDeniedException"),
@@ -52,7 +57,8 @@ public final class FaultProxy implements AutoCloseable {
   private volatile long latencyMs;
   private final ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
   private final Map<String, UnaryOperator<String>> rewrites = new ConcurrentHashMap<>();
-  private final java.util.List<String> requests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private final java.util.List<String> requests =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   public FaultProxy(URI upstream) throws IOException {
     this.upstream = upstream;
@@ -71,7 +77,10 @@ public final class FaultProxy implements AutoCloseable {
     failNext(times, fault, "");
   }
 
-  /** The next {@code times} requests whose request line starts so ("PUT /2015-03-31/functions/f/configuration"). */
+  /**
+   * The next {@code times} requests whose request line starts so ("PUT
+   * /2015-03-31/functions/f/configuration").
+   */
   public synchronized void failNext(int times, Fault fault, String requestLinePrefix) {
     for (int i = 0; i < times; i++) {
       next.addLast(new Pending(fault, requestLinePrefix));
@@ -89,8 +98,9 @@ public final class FaultProxy implements AutoCloseable {
   }
 
   /**
-   * Rewrites the bodies of the answers to requests whose request line starts with {@code prefix}: fields
-   * the server behind does not know (moto drops Lambda's CapacityProviderConfig), put in by the test.
+   * Rewrites the bodies of the answers to requests whose request line starts with {@code prefix}:
+   * fields the server behind does not know (moto drops Lambda's CapacityProviderConfig), put in by
+   * the test.
    */
   public void rewriteAnswers(String prefix, UnaryOperator<String> rewrite) {
     rewrites.put(prefix, rewrite);
@@ -108,7 +118,10 @@ public final class FaultProxy implements AutoCloseable {
     requests.clear();
   }
 
-  /** Every request seen since the last reset: its request line, and for query APIs (IAM, STS) its Action. */
+  /**
+   * Every request seen since the last reset: its request line, and for query APIs (IAM, STS) its
+   * Action.
+   */
   public java.util.List<String> requests() {
     synchronized (requests) {
       return java.util.List.copyOf(requests);
@@ -156,10 +169,13 @@ public final class FaultProxy implements AutoCloseable {
       }
       String text = new String(request, StandardCharsets.ISO_8859_1);
       String line = text.substring(0, text.indexOf('\r'));
-      java.util.regex.Matcher action = java.util.regex.Pattern.compile("Action=([A-Za-z]+)").matcher(text);
+      java.util.regex.Matcher action =
+          java.util.regex.Pattern.compile("Action=([A-Za-z]+)").matcher(text);
       requests.add(action.find() ? line + " Action=" + action.group(1) : line);
       Fault fault = take(line);
-      counts.computeIfAbsent(fault == null ? "forwarded" : fault.name(), k -> new AtomicInteger()).incrementAndGet();
+      counts
+          .computeIfAbsent(fault == null ? "forwarded" : fault.name(), k -> new AtomicInteger())
+          .incrementAndGet();
       OutputStream out = client.getOutputStream();
       if (fault == Fault.RESET) {
         client.setSoLinger(true, 0); // close with RST, not FIN
@@ -167,15 +183,28 @@ public final class FaultProxy implements AutoCloseable {
       }
       if (fault != null) {
         // S3 reads the XML body; Lambda (REST-JSON) reads the error type header and the JSON body
-        String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + fault.code
-            + "</Code><Message>injected by the test</Message></Error>";
+        String body =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>"
+                + fault.code
+                + "</Code><Message>injected by the test</Message></Error>";
         String type = fault.code.endsWith("Exception") ? "application/json" : "application/xml";
         if (type.equals("application/json")) {
           body = "{\"Type\":\"User\",\"message\":\"injected by the test\"}";
         }
-        out.write(("HTTP/1.1 " + fault.status + " " + fault.code + "\r\nContent-Type: " + type
-            + "\r\nX-Amzn-ErrorType: " + fault.code + "\r\nContent-Length: " + body.length()
-            + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("HTTP/1.1 "
+                    + fault.status
+                    + " "
+                    + fault.code
+                    + "\r\nContent-Type: "
+                    + type
+                    + "\r\nX-Amzn-ErrorType: "
+                    + fault.code
+                    + "\r\nContent-Length: "
+                    + body.length()
+                    + "\r\nConnection: close\r\n\r\n"
+                    + body)
+                .getBytes(StandardCharsets.UTF_8));
         return;
       }
       if (latencyMs > 0) {
@@ -183,8 +212,12 @@ public final class FaultProxy implements AutoCloseable {
       }
       try (Socket s3 = new Socket(upstream.getHost(), upstream.getPort())) {
         s3.getOutputStream().write(request);
-        UnaryOperator<String> rewrite = rewrites.entrySet().stream()
-            .filter(r -> line.startsWith(r.getKey())).map(Map.Entry::getValue).findFirst().orElse(null);
+        UnaryOperator<String> rewrite =
+            rewrites.entrySet().stream()
+                .filter(r -> line.startsWith(r.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         if (rewrite == null) {
           s3.getInputStream().transferTo(out);
         } else {
@@ -198,12 +231,17 @@ public final class FaultProxy implements AutoCloseable {
     }
   }
 
-  /** An answer (read to its end: the request asked to close) with its body rewritten and its length told anew. */
+  /**
+   * An answer (read to its end: the request asked to close) with its body rewritten and its length
+   * told anew.
+   */
   private static byte[] rewritten(byte[] answer, UnaryOperator<String> rewrite) {
     String text = new String(answer, StandardCharsets.UTF_8);
     int split = text.indexOf("\r\n\r\n");
     byte[] body = rewrite.apply(text.substring(split + 4)).getBytes(StandardCharsets.UTF_8);
-    String head = text.substring(0, split).replaceAll("(?im)^content-length:.*$", "Content-Length: " + body.length);
+    String head =
+        text.substring(0, split)
+            .replaceAll("(?im)^content-length:.*$", "Content-Length: " + body.length);
     byte[] start = (head + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] whole = java.util.Arrays.copyOf(start, start.length + body.length);
     System.arraycopy(body, 0, whole, start.length, body.length);

@@ -31,7 +31,8 @@ public final class MotoServer implements AutoCloseable {
   }
 
   /** Serving HTTPS with this certificate and key (PEM files), as S3 itself does. */
-  public static MotoServer startTls(Path certificate, Path key) throws IOException, InterruptedException {
+  public static MotoServer startTls(Path certificate, Path key)
+      throws IOException, InterruptedException {
     MotoServer moto = start(List.of("-s", "-c", certificate.toString(), "-k", key.toString()));
     return moto;
   }
@@ -39,10 +40,13 @@ public final class MotoServer implements AutoCloseable {
   private static MotoServer start(List<String> more) throws IOException, InterruptedException {
     int port = freePort();
     Path log = Files.createTempFile("moto-", ".log");
-    List<String> command = new java.util.ArrayList<>(List.of("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p",
-        Integer.toString(port)));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", Integer.toString(port)));
     command.addAll(more);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     MotoServer moto = new MotoServer(process, port, log);
     moto.scheme = more.isEmpty() ? "http" : "https";
     moto.awaitUp(Duration.ofSeconds(30));
@@ -59,7 +63,8 @@ public final class MotoServer implements AutoCloseable {
 
   /** Forgets every resource: each test starts from an empty account. */
   public void reset() throws IOException {
-    HttpURLConnection conn = (HttpURLConnection) endpoint().resolve("/moto-api/reset").toURL().openConnection();
+    HttpURLConnection conn =
+        (HttpURLConnection) endpoint().resolve("/moto-api/reset").toURL().openConnection();
     conn.setRequestMethod("POST");
     if (conn.getResponseCode() != 200) {
       throw new IOException("moto did not reset: HTTP " + conn.getResponseCode());
@@ -70,8 +75,12 @@ public final class MotoServer implements AutoCloseable {
     long until = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < until) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("moto's server did not start (exit " + process.exitValue() + "). "
-            + "It needs python3 with moto's server: pip install 'moto[server]'. Its output:\n" + Files.readString(log));
+        throw new IllegalStateException(
+            "moto's server did not start (exit "
+                + process.exitValue()
+                + "). "
+                + "It needs python3 with moto's server: pip install 'moto[server]'. Its output:\n"
+                + Files.readString(log));
       }
       try (java.net.Socket socket = new java.net.Socket()) {
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
@@ -81,7 +90,8 @@ public final class MotoServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("moto's server did not answer within " + timeout + ": " + Files.readString(log));
+    throw new IllegalStateException(
+        "moto's server did not answer within " + timeout + ": " + Files.readString(log));
   }
 
   public static int freePort() throws IOException {

@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * moto's S3 server with the fault-injecting proxy in front of it, for a test class
- * ({@code @RegisterExtension}): started once, and before each test emptied down to one healed bucket.
+ * ({@code @RegisterExtension}): started once, and before each test emptied down to one healed
+ * bucket.
  */
 public final class ProxiedS3 implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
   private final String bucket;

@@ -18,7 +18,8 @@ public final class S3 {
   /** Over TLS, trusting the test's own certificate. */
   public static S3Client client(URI endpoint, TestCertificate certificate) throws Exception {
     javax.net.ssl.TrustManager[] trust = certificate.trustManagers();
-    return client(endpoint, UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> trust));
+    return client(
+        endpoint, UrlConnectionHttpClient.builder().tlsTrustManagersProvider(() -> trust));
   }
 
   private static S3Client client(URI endpoint, UrlConnectionHttpClient.Builder http) {
@@ -26,7 +27,8 @@ public final class S3 {
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
         .httpClientBuilder(http)
         .build();
   }

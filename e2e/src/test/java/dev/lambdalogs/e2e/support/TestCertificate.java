@@ -12,8 +12,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A self-signed certificate for 127.0.0.1, made with openssl, and a truststore holding it: so the tests
- * can run S3 over TLS, as the extension talks to it in Lambda.
+ * A self-signed certificate for 127.0.0.1, made with openssl, and a truststore holding it: so the
+ * tests can run S3 over TLS, as the extension talks to it in Lambda.
  */
 public final class TestCertificate {
   public static final String PASSWORD = "changeit";
@@ -33,11 +33,29 @@ public final class TestCertificate {
     Path key = dir.resolve("key.pem");
     Process openssl;
     try {
-      openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-          "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key.toString(),
-          "-out", certificate.toString()).redirectErrorStream(true).start();
+      openssl =
+          new ProcessBuilder(
+                  "openssl",
+                  "req",
+                  "-x509",
+                  "-newkey",
+                  "rsa:2048",
+                  "-nodes",
+                  "-days",
+                  "1",
+                  "-subj",
+                  "/CN=127.0.0.1",
+                  "-addext",
+                  "subjectAltName=IP:127.0.0.1",
+                  "-keyout",
+                  key.toString(),
+                  "-out",
+                  certificate.toString())
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
-      throw new IllegalStateException("these tests make a certificate with openssl: apt-get install openssl", e);
+      throw new IllegalStateException(
+          "these tests make a certificate with openssl: apt-get install openssl", e);
     }
     String output = new String(openssl.getInputStream().readAllBytes());
     if (openssl.waitFor() != 0) {
@@ -58,7 +76,10 @@ public final class TestCertificate {
 
   /** JVM options that make a Java process trust this certificate (and only it). */
   public String javaOptions() {
-    return "-Djavax.net.ssl.trustStore=" + truststore + " -Djavax.net.ssl.trustStorePassword=" + PASSWORD
+    return "-Djavax.net.ssl.trustStore="
+        + truststore
+        + " -Djavax.net.ssl.trustStorePassword="
+        + PASSWORD
         + " -Djavax.net.ssl.trustStoreType=PKCS12";
   }
 
@@ -67,7 +88,8 @@ public final class TestCertificate {
     try (InputStream in = Files.newInputStream(truststore)) {
       store.load(in, PASSWORD.toCharArray());
     }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
     return factory.getTrustManagers();
   }

@@ -4,10 +4,10 @@ import dev.lambdalogs.contract.archive.ArchiveLayout;
 import dev.lambdalogs.contract.time.Times;
 
 /**
- * Names this environment's objects in the {@link ArchiveLayout}: its id, a sequence, and the batch's first
- * event's time. After a SnapStart restore no key is older than the restore: the
- * snapshot's init events arrive with the snapshot's times, perhaps days old, where a reader of recent
- * logs would never look.
+ * Names this environment's objects in the {@link ArchiveLayout}: its id, a sequence, and the
+ * batch's first event's time. After a SnapStart restore no key is older than the restore: the
+ * snapshot's init events arrive with the snapshot's times, perhaps days old, where a reader of
+ * recent logs would never look.
  */
 public final class ArchiveKey {
   private final String prefix;
@@ -28,7 +28,10 @@ public final class ArchiveKey {
     return environmentId;
   }
 
-  /** This copy of a snapshot was restored: its own environment id, sequences from 1, no key before now. */
+  /**
+   * This copy of a snapshot was restored: its own environment id, sequences from 1, no key before
+   * now.
+   */
   public synchronized void restored(String environmentId, long restoreMillis) {
     this.environmentId = environmentId;
     this.sequence = 0;
@@ -38,9 +41,12 @@ public final class ArchiveKey {
   /** The key of the next batch, whose first event has this Telemetry API time. */
   public synchronized String next(String firstEventTime) {
     long millis = Times.epochMillis(firstEventTime);
-    String stamp = millis < 0 ? Times.stamp(Times.iso(Math.max(notBeforeMillis, System.currentTimeMillis())))
-        : millis < notBeforeMillis ? Times.stamp(Times.iso(notBeforeMillis))
-        : Times.stamp(firstEventTime);
+    String stamp =
+        millis < 0
+            ? Times.stamp(Times.iso(Math.max(notBeforeMillis, System.currentTimeMillis())))
+            : millis < notBeforeMillis
+                ? Times.stamp(Times.iso(notBeforeMillis))
+                : Times.stamp(firstEventTime);
     sequence++;
     return ArchiveLayout.key(prefix, function, stamp, environmentId, sequence, gzip);
   }

@@ -3,9 +3,10 @@ package dev.lambdalogs.extension.batch;
 import dev.lambdalogs.contract.time.Times;
 
 /**
- * Gathers archive lines into batches and seals a batch when it reaches the size limit, when its oldest
- * line has waited the flush interval, or when the extension shuts down. Sealed batches go to the
- * shipper. Called from the listener (add), the shipper's clock (age) and shutdown (all), hence the locks.
+ * Gathers archive lines into batches and seals a batch when it reaches the size limit, when its
+ * oldest line has waited the flush interval, or when the extension shuts down. Sealed batches go to
+ * the shipper. Called from the listener (add), the shipper's clock (age) and shutdown (all), hence
+ * the locks.
  */
 public final class Batcher {
   private final long flushBytes;
@@ -15,15 +16,22 @@ public final class Batcher {
   private final Loss loss;
   private final Outbox shipper;
   private Batch open;
+
   /**
    * The open batch's oldest time, or none: read without the lock, so that an invocation never waits
    * behind a delivery being compressed just to learn that nothing is due.
    */
   private volatile long openOldestMillis = Long.MAX_VALUE;
+
   /** Nothing is sealed but at shutdown: a SnapStart environment before its restore. */
   private volatile boolean held;
 
-  public Batcher(long flushBytes, long flushIntervalMs, boolean gzip, ArchiveKey keys, Loss loss,
+  public Batcher(
+      long flushBytes,
+      long flushIntervalMs,
+      boolean gzip,
+      ArchiveKey keys,
+      Loss loss,
       Outbox shipper) {
     this.flushBytes = flushBytes;
     this.flushIntervalMs = flushIntervalMs;
@@ -35,8 +43,9 @@ public final class Batcher {
 
   /**
    * Adds one archive line; its time names the batch it opens. A batch it fills is sealed once the
-   * shipper has room for it: while S3 is behind, the reader waits here and the platform keeps the rest.
-   * The wait is outside the lock, since the shipper's own thread seals due batches through it.
+   * shipper has room for it: while S3 is behind, the reader waits here and the platform keeps the
+   * rest. The wait is outside the lock, since the shipper's own thread seals due batches through
+   * it.
    */
   public void add(Line line) {
     long sealedAtMost;
@@ -81,8 +90,8 @@ public final class Batcher {
   }
 
   /**
-   * True when the open batch's oldest line has waited the flush interval, counted from the event's own
-   * time: events can spend a frozen spell in the platform's buffer before they arrive.
+   * True when the open batch's oldest line has waited the flush interval, counted from the event's
+   * own time: events can spend a frozen spell in the platform's buffer before they arrive.
    */
   public boolean isDue(long nowMillis) {
     long oldest = openOldestMillis;
@@ -97,7 +106,8 @@ public final class Batcher {
 
   /**
    * Seals what is open, then what is still to be reported about losses, for shutdown. Sealing can
-   * itself push an older batch over the memory cap, hence the loop: each report is kept as the newest.
+   * itself push an older batch over the memory cap, hence the loop: each report is kept as the
+   * newest.
    */
   public synchronized void sealNow() {
     if (open != null) {
@@ -114,7 +124,8 @@ public final class Batcher {
     long now = System.currentTimeMillis();
     long eventMillis = Times.epochMillis(time);
     String firstTime = time != null ? time : Times.iso(now);
-    Batch batch = new Batch(firstTime, gzip, eventMillis < 0 ? now : Math.min(now, eventMillis), carried);
+    Batch batch =
+        new Batch(firstTime, gzip, eventMillis < 0 ? now : Math.min(now, eventMillis), carried);
     if (!carried.isNone()) {
       // stamped with the batch's first event's time, so the key still names the first line's time
       batch.add(Line.text(firstTime, Loss.line(carried, firstTime)));

@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One archive line as a batch takes it: written into the batch straight from the bytes it arrived in, so
- * that a delivery's events are never copied one by one on their way to the compressor.
+ * One archive line as a batch takes it: written into the batch straight from the bytes it arrived
+ * in, so that a delivery's events are never copied one by one on their way to the compressor.
  */
 public interface Line {
   /** Its event's time, which names the batch it opens: read only for a batch's first line. */

@@ -1,10 +1,9 @@
 package dev.lambdalogs.extension.batch;
 
-
 /**
  * What could not be kept: batches dropped because memory ran out while the sink was failing, and
- * malformed deliveries refused by the listener. It is never silent: the next batch opened starts with
- * one {@code lambdalogs.dropped} line that reports it.
+ * malformed deliveries refused by the listener. It is never silent: the next batch opened starts
+ * with one {@code lambdalogs.dropped} line that reports it.
  */
 public final class Loss {
   public record Counts(long droppedEvents, long droppedBytes, long malformedDeliveries) {
@@ -15,7 +14,9 @@ public final class Loss {
     }
 
     Counts plus(Counts other) {
-      return new Counts(droppedEvents + other.droppedEvents, droppedBytes + other.droppedBytes,
+      return new Counts(
+          droppedEvents + other.droppedEvents,
+          droppedBytes + other.droppedBytes,
           malformedDeliveries + other.malformedDeliveries);
     }
   }
@@ -25,7 +26,8 @@ public final class Loss {
   private long totalMalformedDeliveries;
 
   public synchronized void dropped(SealedBatch batch) {
-    // the batch's own accounting line is not an event of the function's: count what it carried instead
+    // the batch's own accounting line is not an event of the function's: count what it carried
+    // instead
     long own = batch.carried().isNone() ? batch.events() : batch.events() - 1;
     pending = pending.plus(new Counts(own, batch.rawBytes(), 0)).plus(batch.carried());
     totalDroppedEvents += own;
@@ -57,8 +59,15 @@ public final class Loss {
   }
 
   static String line(Counts counts, String time) {
-    return "{\"time\":\"" + time + "\",\"type\":\"lambdalogs.dropped\",\"record\":{"
-        + "\"droppedEvents\":" + counts.droppedEvents() + ",\"droppedBytes\":" + counts.droppedBytes()
-        + ",\"malformedDeliveries\":" + counts.malformedDeliveries() + "}}";
+    return "{\"time\":\""
+        + time
+        + "\",\"type\":\"lambdalogs.dropped\",\"record\":{"
+        + "\"droppedEvents\":"
+        + counts.droppedEvents()
+        + ",\"droppedBytes\":"
+        + counts.droppedBytes()
+        + ",\"malformedDeliveries\":"
+        + counts.malformedDeliveries()
+        + "}}";
   }
 }

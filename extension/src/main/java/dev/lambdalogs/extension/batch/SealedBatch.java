@@ -7,4 +7,5 @@ package dev.lambdalogs.extension.batch;
  * @param rawBytes its size before compression
  * @param carried what an accounting line at its start reports: lost again if this batch is dropped
  */
-public record SealedBatch(String key, byte[] body, int events, long rawBytes, Loss.Counts carried) {}
+public record SealedBatch(
+    String key, byte[] body, int events, long rawBytes, Loss.Counts carried) {}

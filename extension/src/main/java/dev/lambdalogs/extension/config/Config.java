@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The extension's settings, read from the function's environment. A bad value is reported once, naming
- * the variable, and the default is used: a typo must never take the function down.
+ * The extension's settings, read from the function's environment. A bad value is reported once,
+ * naming the variable, and the default is used: a typo must never take the function down.
  */
 public record Config(
     String bucket,
@@ -42,8 +42,12 @@ public record Config(
         r.text(Settings.BUCKET, null),
         r.prefix(),
         r.types(),
-        r.positive(Settings.FLUSH_INTERVAL_S, Settings.DEFAULT_FLUSH_INTERVAL_S, Settings.MIN_FLUSH_INTERVAL_S,
-            Settings.MAX_FLUSH_INTERVAL_S) * 1000,
+        r.positive(
+                Settings.FLUSH_INTERVAL_S,
+                Settings.DEFAULT_FLUSH_INTERVAL_S,
+                Settings.MIN_FLUSH_INTERVAL_S,
+                Settings.MAX_FLUSH_INTERVAL_S)
+            * 1000,
         r.positive(Settings.FLUSH_BYTES, 4L << 20, 1024, 1L << 30),
         r.compression(),
         level,
@@ -109,7 +113,11 @@ public record Config(
     String prefix() {
       String value = text(Settings.PREFIX, Settings.DEFAULT_PREFIX);
       if (value.startsWith("/")) {
-        return bad(Settings.PREFIX, value, "a key prefix that does not start with '/'", Settings.DEFAULT_PREFIX);
+        return bad(
+            Settings.PREFIX,
+            value,
+            "a key prefix that does not start with '/'",
+            Settings.DEFAULT_PREFIX);
       }
       return Settings.prefixOf(env);
     }
@@ -124,7 +132,11 @@ public record Config(
       for (String part : value.split(",")) {
         String type = part.trim().toLowerCase(Locale.ROOT);
         if (!Settings.TELEMETRY_TYPES.contains(type)) {
-          return bad(Settings.TYPES, value, "a comma-separated list of platform, function, extension", fallback);
+          return bad(
+              Settings.TYPES,
+              value,
+              "a comma-separated list of platform, function, extension",
+              fallback);
         }
         types.add(type);
       }
@@ -147,7 +159,8 @@ public record Config(
       }
       try {
         URI uri = URI.create(value);
-        if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+        if (uri.getHost() != null
+            && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
           return uri;
         }
       } catch (IllegalArgumentException e) {
@@ -162,8 +175,14 @@ public record Config(
     }
 
     private static <T> T bad(String name, String value, String expected, T fallback) {
-      Log.warn(name + "=" + value + " is not valid (expected " + expected + "); using the default "
-          + (fallback == null ? "(none)" : fallback));
+      Log.warn(
+          name
+              + "="
+              + value
+              + " is not valid (expected "
+              + expected
+              + "); using the default "
+              + (fallback == null ? "(none)" : fallback));
       return fallback;
     }
   }

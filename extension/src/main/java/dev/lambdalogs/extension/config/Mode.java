@@ -1,9 +1,9 @@
 package dev.lambdalogs.extension.config;
 
 /**
- * How Lambda runs the function, from {@code AWS_LAMBDA_INITIALIZATION_TYPE}, and what that asks of the
- * extension. The rest of its life is the same in both: the shipper writes on its own timer, and shutdown
- * writes what is left.
+ * How Lambda runs the function, from {@code AWS_LAMBDA_INITIALIZATION_TYPE}, and what that asks of
+ * the extension. The rest of its life is the same in both: the shipper writes on its own timer, and
+ * shutdown writes what is left.
  */
 public enum Mode {
   /** On-demand, provisioned: one invocation at a time, frozen between invocations. */
@@ -15,23 +15,26 @@ public enum Mode {
    */
   SNAP_START("[\"INVOKE\",\"SHUTDOWN\"]", "2022-12-13", false, true),
   /**
-   * Managed Instances: many invocations at once, never frozen. Registering for INVOKE is refused there,
-   * and the Telemetry API takes schema 2025-01-29 only.
+   * Managed Instances: many invocations at once, never frozen. Registering for INVOKE is refused
+   * there, and the Telemetry API takes schema 2025-01-29 only.
    */
   MANAGED_INSTANCES("[\"SHUTDOWN\"]", "2025-01-29", true, false);
 
   /** The events to register for, as the Extensions API's JSON array. */
   public final String events;
+
   /** The Telemetry API's {@code schemaVersion} to subscribe with. */
   public final String telemetrySchema;
+
   /**
    * Invocations overlap: a line that does not name its request cannot be given one by its position
    * between a {@code platform.start} and its {@code platform.report}.
    */
   public final boolean concurrent;
+
   /**
-   * Runs as a copy of a snapshot: nothing is written before the restore, and the environment id and the
-   * keys' times are chosen after it, so that no two copies write the same key.
+   * Runs as a copy of a snapshot: nothing is written before the restore, and the environment id and
+   * the keys' times are chosen after it, so that no two copies write the same key.
    */
   public final boolean restoredFromSnapshot;
 

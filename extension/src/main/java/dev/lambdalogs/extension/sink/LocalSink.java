@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes objects under a folder, same layout as S3 ({@code LAMBDALOGS_LOCAL_DIR}, for local runs). */
+/**
+ * Writes objects under a folder, same layout as S3 ({@code LAMBDALOGS_LOCAL_DIR}, for local runs).
+ */
 public final class LocalSink implements Sink {
   private final Path root;
 
@@ -20,7 +22,8 @@ public final class LocalSink implements Sink {
     // readers never see half an object: write beside it, then rename
     Path partial = target.resolveSibling(target.getFileName() + ".partial");
     Files.write(partial, body);
-    Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Override

@@ -1,10 +1,10 @@
 package dev.lambdalogs.extension.sink;
 
+import dev.lambdalogs.contract.http.Backoff;
 import dev.lambdalogs.extension.batch.Batcher;
 import dev.lambdalogs.extension.batch.Loss;
 import dev.lambdalogs.extension.batch.Outbox;
 import dev.lambdalogs.extension.batch.SealedBatch;
-import dev.lambdalogs.contract.http.Backoff;
 import dev.lambdalogs.extension.util.Clock;
 import dev.lambdalogs.extension.util.Log;
 import java.io.IOException;
@@ -13,21 +13,24 @@ import java.util.ArrayDeque;
 /**
  * Writes sealed batches to the sink, oldest first, on its own thread, retrying every failure with
  * exponential backoff and jitter until it succeeds or shutdown's deadline passes. What it holds is
- * bounded: while writing works, the reader waits for room ({@link #awaitRoom}) and the platform keeps
- * the rest; once writing has failed for a while, past the cap the oldest batch not being written is
- * dropped and counted, and the next object says so. Time comes from a {@link Clock}, so that tests can
- * move it by hand.
+ * bounded: while writing works, the reader waits for room ({@link #awaitRoom}) and the platform
+ * keeps the rest; once writing has failed for a while, past the cap the oldest batch not being
+ * written is dropped and counted, and the next object says so. Time comes from a {@link Clock}, so
+ * that tests can move it by hand.
  */
 public final class Shipper implements Outbox {
   private static final long MAX_BACKOFF_MS = 5_000;
   private static final long MAX_BACKOFF_NEEDS_USER_MS = 20_000;
+
   /** At shutdown the deadline is near: retry often rather than wait long. */
   private static final long MAX_BACKOFF_SHUTDOWN_MS = 250;
+
   private static final int WRITE_TIMEOUT_MS = 20_000;
+
   /**
-   * How long the reader still waits for room once writing fails: a throttled write or two should not
-   * cost a batch, but an outage must not stall the platform's deliveries for good: its buffer would
-   * overflow and drop the newest lines, where the cap keeps them and drops the oldest.
+   * How long the reader still waits for room once writing fails: a throttled write or two should
+   * not cost a batch, but an outage must not stall the platform's deliveries for good: its buffer
+   * would overflow and drop the newest lines, where the cap keeps them and drops the oldest.
    */
   static final long ROOM_PATIENCE_MS = 5_000;
 
@@ -45,7 +48,9 @@ public final class Shipper implements Outbox {
   private String lastFailure;
   private long failingSinceMillis = -1;
 
-  /** @param tickMs how often, at least, the batcher is asked to seal a due batch */
+  /**
+   * @param tickMs how often, at least, the batcher is asked to seal a due batch
+   */
   public Shipper(Sink sink, Loss loss, long maxHeldBytes, long tickMs, Clock clock) {
     this.sink = sink;
     this.loss = loss;
@@ -64,9 +69,16 @@ public final class Shipper implements Outbox {
       SealedBatch dropped = queue.pollFirst();
       heldBytes -= dropped.body().length;
       loss.dropped(dropped);
-      String message = "dropped " + dropped.events() + " events (" + dropped.rawBytes() + " bytes): " + heldBytes
-          + " bytes are still waiting to be written, over LAMBDALOGS_MAX_BUFFER_BYTES=" + maxHeldBytes
-          + "; the next object reports the loss";
+      String message =
+          "dropped "
+              + dropped.events()
+              + " events ("
+              + dropped.rawBytes()
+              + " bytes): "
+              + heldBytes
+              + " bytes are still waiting to be written, over LAMBDALOGS_MAX_BUFFER_BYTES="
+              + maxHeldBytes
+              + "; the next object reports the loss";
       if (droppedBatches++ == 0) {
         Log.error(message + " (further drops are logged at debug level)");
       } else {
@@ -77,18 +89,24 @@ public final class Shipper implements Outbox {
   }
 
   /**
-   * Waits while {@code bytes} more would pass the cap; not when nothing is held (a batch larger than the
-   * cap still goes through), nor once shutdown has begun or writing has failed for {@link #ROOM_PATIENCE_MS}.
+   * Waits while {@code bytes} more would pass the cap; not when nothing is held (a batch larger
+   * than the cap still goes through), nor once shutdown has begun or writing has failed for {@link
+   * #ROOM_PATIENCE_MS}.
    */
   @Override
   public synchronized void awaitRoom(long bytes) {
-    while (heldBytes > 0 && heldBytes + bytes > maxHeldBytes && !shuttingDown()
+    while (heldBytes > 0
+        && heldBytes + bytes > maxHeldBytes
+        && !shuttingDown()
         && (failingSinceMillis < 0 || clock.millis() - failingSinceMillis < ROOM_PATIENCE_MS)) {
       clock.await(this, tickMs);
     }
   }
 
-  /** The shipper's thread: writes batches, and between them has the batcher seal a batch that is due. */
+  /**
+   * The shipper's thread: writes batches, and between them has the batcher seal a batch that is
+   * due.
+   */
   public void run(Batcher batcher) {
     while (true) {
       batcher.sealIfDue(clock.millis());
@@ -96,7 +114,10 @@ public final class Shipper implements Outbox {
     }
   }
 
-  /** Writes the oldest batch waiting, retrying until it is written or the deadline passes; waits a tick for one. */
+  /**
+   * Writes the oldest batch waiting, retrying until it is written or the deadline passes; waits a
+   * tick for one.
+   */
   void shipNext() {
     SealedBatch next = takeNext();
     if (next != null) {
@@ -109,7 +130,10 @@ public final class Shipper implements Outbox {
     return queue.isEmpty() && inFlight == null;
   }
 
-  /** The extension is shutting down: from now on retries are short, and none starts after the deadline. */
+  /**
+   * The extension is shutting down: from now on retries are short, and none starts after the
+   * deadline.
+   */
   public void stopRetryingAt(long deadlineMillis) {
     this.deadlineMillis = deadlineMillis;
     synchronized (this) {
@@ -120,7 +144,10 @@ public final class Shipper implements Outbox {
     }
   }
 
-  /** Waits until everything sealed so far is written, or until {@code untilMillis}; true when it was. */
+  /**
+   * Waits until everything sealed so far is written, or until {@code untilMillis}; true when it
+   * was.
+   */
   public synchronized boolean awaitWritten(long untilMillis) {
     long left;
     while (!idle() && (left = untilMillis - clock.millis()) > 0) {
@@ -161,14 +188,28 @@ public final class Shipper implements Outbox {
       } catch (IOException e) {
         boolean waitHelps = !(e instanceof SinkException s) || s.isTransient();
         report(e, waitHelps);
-        pause(Backoff.delay(attempt, shuttingDown() ? MAX_BACKOFF_SHUTDOWN_MS
-            : waitHelps ? MAX_BACKOFF_MS : MAX_BACKOFF_NEEDS_USER_MS));
+        pause(
+            Backoff.delay(
+                attempt,
+                shuttingDown()
+                    ? MAX_BACKOFF_SHUTDOWN_MS
+                    : waitHelps ? MAX_BACKOFF_MS : MAX_BACKOFF_NEEDS_USER_MS));
       } catch (RuntimeException e) {
-        // a defect of ours, not of S3: this thread carries every log line, so it must not die of it;
+        // a defect of ours, not of S3: this thread carries every log line, so it must not die of
+        // it;
         // the batch is held and retried like one that needs the user, and the error says what broke
-        report(new SinkException("writing " + sink.describe(batch.key()) + " failed inside the extension: " + e
-            + " (please report it)", false), false);
-        pause(Backoff.delay(attempt, shuttingDown() ? MAX_BACKOFF_SHUTDOWN_MS : MAX_BACKOFF_NEEDS_USER_MS));
+        report(
+            new SinkException(
+                "writing "
+                    + sink.describe(batch.key())
+                    + " failed inside the extension: "
+                    + e
+                    + " (please report it)",
+                false),
+            false);
+        pause(
+            Backoff.delay(
+                attempt, shuttingDown() ? MAX_BACKOFF_SHUTDOWN_MS : MAX_BACKOFF_NEEDS_USER_MS));
       }
     }
   }
@@ -198,8 +239,10 @@ public final class Shipper implements Outbox {
     }
     lastFailure = message;
     // a SinkException's message says what failed already; any other names its kind
-    String line = message + (e instanceof SinkException ? "" : " (" + e.getClass().getSimpleName() + ")")
-        + "; holding the logs and retrying";
+    String line =
+        message
+            + (e instanceof SinkException ? "" : " (" + e.getClass().getSimpleName() + ")")
+            + "; holding the logs and retrying";
     if (waitHelps) {
       Log.warn(line);
     } else {
@@ -217,7 +260,8 @@ public final class Shipper implements Outbox {
     boolean wasShuttingDown = shuttingDown();
     synchronized (retryPause) {
       long left;
-      while ((left = Math.min(until, deadlineMillis) - clock.millis()) > 0 && shuttingDown() == wasShuttingDown) {
+      while ((left = Math.min(until, deadlineMillis) - clock.millis()) > 0
+          && shuttingDown() == wasShuttingDown) {
         clock.await(retryPause, left);
       }
     }

@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one POST from the Telemetry API: a JSON array of events. The whole delivery is checked before
- * any of it is kept, so a delivery refused as malformed leaves nothing behind to duplicate on a retry.
+ * Reads one POST from the Telemetry API: a JSON array of events. The whole delivery is checked
+ * before any of it is kept, so a delivery refused as malformed leaves nothing behind to duplicate
+ * on a retry.
  */
 public final class Delivery {
   private static final String[] COMMON_TYPES = {"function", "extension"};
@@ -15,8 +16,8 @@ public final class Delivery {
   private Delivery() {}
 
   /**
-   * Reads the first {@code length} bytes of {@code body}; the events refer to them, so the array must not
-   * change while they are in use.
+   * Reads the first {@code length} bytes of {@code body}; the events refer to them, so the array
+   * must not change while they are in use.
    *
    * @throws IllegalArgumentException when the body is not an array of events with a type and a time
    */
@@ -75,9 +76,19 @@ public final class Delivery {
       }
     }
     if (type == null || timeStart < 0) {
-      throw new IllegalArgumentException("event at offset " + start + " has no string 'type' and 'time'");
+      throw new IllegalArgumentException(
+          "event at offset " + start + " has no string 'type' and 'time'");
     }
-    return new Event(body, start, json.position(), type, timeStart, timeEnd, recordRequestId, textStart, textEnd,
+    return new Event(
+        body,
+        start,
+        json.position(),
+        type,
+        timeStart,
+        timeEnd,
+        recordRequestId,
+        textStart,
+        textEnd,
         hasRequestId);
   }
 

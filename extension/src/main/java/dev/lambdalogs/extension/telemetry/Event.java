@@ -1,15 +1,15 @@
 package dev.lambdalogs.extension.telemetry;
 
-import dev.lambdalogs.extension.batch.Line;
 import dev.lambdalogs.contract.json.Json;
+import dev.lambdalogs.extension.batch.Line;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One Telemetry API event: where its bytes lie in the delivery, exactly as Lambda sent them, and the few
- * fields the extension reads from it. Its time and text record are decoded only when asked for: most
- * events are only ever written out.
+ * One Telemetry API event: where its bytes lie in the delivery, exactly as Lambda sent them, and
+ * the few fields the extension reads from it. Its time and text record are decoded only when asked
+ * for: most events are only ever written out.
  */
 public final class Event implements Line {
   private final byte[] delivery;
@@ -24,14 +24,25 @@ public final class Event implements Line {
   private final boolean hasRequestId;
 
   /**
-   * @param start where the event's JSON object begins in the delivery, and {@code end} where it ends
+   * @param start where the event's JSON object begins in the delivery, and {@code end} where it
+   *     ends
    * @param timeStart where its time string's content is, up to {@code timeEnd}
    * @param recordRequestId {@code record.requestId} when the record is an object that has one
-   * @param textStart where the record's content is when it is a plain string (a text-format line), else -1
+   * @param textStart where the record's content is when it is a plain string (a text-format line),
+   *     else -1
    * @param hasRequestId whether the event already carries a top-level {@code requestId}
    */
-  Event(byte[] delivery, int start, int end, String type, int timeStart, int timeEnd, String recordRequestId,
-      int textStart, int textEnd, boolean hasRequestId) {
+  Event(
+      byte[] delivery,
+      int start,
+      int end,
+      String type,
+      int timeStart,
+      int timeEnd,
+      String recordRequestId,
+      int textStart,
+      int textEnd,
+      boolean hasRequestId) {
     this.delivery = delivery;
     this.start = start;
     this.end = end;
@@ -69,7 +80,9 @@ public final class Event implements Line {
 
   /** Whether it is {@code platform.<name>}; asked of every event, so it builds no string. */
   public boolean isPlatform(String name) {
-    return type.length() == 9 + name.length() && type.startsWith("platform.") && type.endsWith(name);
+    return type.length() == 9 + name.length()
+        && type.startsWith("platform.")
+        && type.endsWith(name);
   }
 
   @Override
@@ -78,7 +91,9 @@ public final class Event implements Line {
     return end - start;
   }
 
-  /** The event as one archive line: with {@code requestId} added when known and not already there. */
+  /**
+   * The event as one archive line: with {@code requestId} added when known and not already there.
+   */
   public Line line(String requestId) {
     return requestId == null || hasRequestId ? this : new WithRequestId(this, requestId);
   }
@@ -102,8 +117,8 @@ public final class Event implements Line {
   }
 
   /**
-   * The {@code ,"requestId":"…"} field, made once for a run of lines of the same request rather than for
-   * each of them: most lines of a delivery belong to the request of the line before.
+   * The {@code ,"requestId":"…"} field, made once for a run of lines of the same request rather
+   * than for each of them: most lines of a delivery belong to the request of the line before.
    */
   private static final class Field {
     private static String lastId;

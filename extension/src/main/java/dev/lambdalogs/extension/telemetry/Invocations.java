@@ -1,10 +1,11 @@
 package dev.lambdalogs.extension.telemetry;
 
 /**
- * Knows which invocation the events belong to. Platform events, and function lines in the JSON log format,
- * name their request themselves. Other lines belong to the request whose {@code platform.start} came last
- * before them, where invocations never overlap; where they do (Managed Instances), a line that names no
- * request is kept without one. Also remembers the last report seen, which shutdown waits for.
+ * Knows which invocation the events belong to. Platform events, and function lines in the JSON log
+ * format, name their request themselves. Other lines belong to the request whose {@code
+ * platform.start} came last before them, where invocations never overlap; where they do (Managed
+ * Instances), a line that names no request is kept without one. Also remembers the last report
+ * seen, which shutdown waits for.
  */
 public final class Invocations {
   private final boolean concurrent;

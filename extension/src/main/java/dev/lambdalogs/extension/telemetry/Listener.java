@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * The HTTP endpoint the Telemetry API delivers to. Each delivery is answered as soon as its body is in;
- * a thread of its own reads the deliveries, in order, into the batcher. A malformed delivery is counted
- * (the next object's loss line says so) and logged, and the extension keeps running.
+ * The HTTP endpoint the Telemetry API delivers to. Each delivery is answered as soon as its body is
+ * in; a thread of its own reads the deliveries, in order, into the batcher. A malformed delivery is
+ * counted (the next object's loss line says so) and logged, and the extension keeps running.
  */
 public final class Listener {
   /** Read while the platform sends the next: room for two of the largest deliveries it sends. */
@@ -32,29 +32,33 @@ public final class Listener {
     this.batcher = batcher;
     this.onRestore = onRestore;
     this.invocations = new Invocations(concurrent);
-    this.server = new PostServer(new PostServer.Receiver() {
-      @Override
-      public byte[] buffer(int length) {
-        return inbox.buffer(length);
-      }
+    this.server =
+        new PostServer(
+            new PostServer.Receiver() {
+              @Override
+              public byte[] buffer(int length) {
+                return inbox.buffer(length);
+              }
 
-      @Override
-      public int receive(byte[] body, int length) throws InterruptedException {
-        inbox.put(body, length);
-        lastDeliveryMillis = System.currentTimeMillis();
-        return 200;
-      }
-    });
+              @Override
+              public int receive(byte[] body, int length) throws InterruptedException {
+                inbox.put(body, length);
+                lastDeliveryMillis = System.currentTimeMillis();
+                return 200;
+              }
+            });
   }
 
   public void start() {
     server.start();
-    Daemon.start("lambdalogs-reader", new Runnable() {
-      @Override
-      public void run() {
-        readDeliveries();
-      }
-    });
+    Daemon.start(
+        "lambdalogs-reader",
+        new Runnable() {
+          @Override
+          public void run() {
+            readDeliveries();
+          }
+        });
   }
 
   public int port() {
@@ -68,10 +72,16 @@ public final class Listener {
         try {
           read(delivery.bytes(), delivery.length());
         } catch (RuntimeException e) {
-          // a defect of ours: this thread reads every delivery, so it must not die of one; the loss is
+          // a defect of ours: this thread reads every delivery, so it must not die of one; the loss
+          // is
           // counted in the archive like a malformed delivery, and said here
           long count = batcher.accountMalformed();
-          Log.error("a telemetry delivery could not be read (" + count + " skipped so far): " + e + " (please report it)");
+          Log.error(
+              "a telemetry delivery could not be read ("
+                  + count
+                  + " skipped so far): "
+                  + e
+                  + " (please report it)");
         } finally {
           inbox.handBack(delivery.bytes()); // its events have been written into the batch
         }
@@ -87,8 +97,13 @@ public final class Listener {
       events = Delivery.parse(body, length);
     } catch (IllegalArgumentException e) {
       long count = batcher.accountMalformed();
-      Log.warn("skipped a malformed telemetry delivery (" + count + " so far, " + length + " bytes): "
-          + e.getMessage());
+      Log.warn(
+          "skipped a malformed telemetry delivery ("
+              + count
+              + " so far, "
+              + length
+              + " bytes): "
+              + e.getMessage());
       return;
     }
     accept(events);
@@ -108,23 +123,26 @@ public final class Listener {
   }
 
   private static boolean isOwnDiagnostic(Event event) {
-    return "extension".equals(event.type()) && event.recordText() != null
+    return "extension".equals(event.type())
+        && event.recordText() != null
         && event.recordText().startsWith(Log.MARKER);
   }
 
   /**
-   * Waits, until {@code untilMillis} at the latest, for what the platform still has to deliver, and for
-   * every delivery received to be read: the
-   * {@code platform.report} of {@code requestId}, after which all of that invocation's events have come;
-   * or, with no invocation to wait for (Managed Instances send no INVOKE), until no delivery has come for
-   * twice the buffering timeout, counted from now at the earliest.
+   * Waits, until {@code untilMillis} at the latest, for what the platform still has to deliver, and
+   * for every delivery received to be read: the {@code platform.report} of {@code requestId}, after
+   * which all of that invocation's events have come; or, with no invocation to wait for (Managed
+   * Instances send no INVOKE), until no delivery has come for twice the buffering timeout, counted
+   * from now at the earliest.
    */
   public void awaitLastDeliveries(String requestId, long untilMillis) {
     long from = System.currentTimeMillis();
     long now;
-    while ((now = System.currentTimeMillis()) < untilMillis && (!inbox.isIdle() || (requestId != null
-        ? !requestId.equals(invocations.lastReported())
-        : now - Math.max(from, lastDeliveryMillis) < 2 * TelemetryApi.TIMEOUT_MS))) {
+    while ((now = System.currentTimeMillis()) < untilMillis
+        && (!inbox.isIdle()
+            || (requestId != null
+                ? !requestId.equals(invocations.lastReported())
+                : now - Math.max(from, lastDeliveryMillis) < 2 * TelemetryApi.TIMEOUT_MS))) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {

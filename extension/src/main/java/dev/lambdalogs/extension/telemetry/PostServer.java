@@ -14,11 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The HTTP/1.1 the Telemetry API speaks to the listener, and no more: POSTs with a Content-Length or
- * chunked body, kept-alive connections, an empty answer. The JDK's HTTP server costs the extension some
- * 150 classes at start and formats a Date header with java.time on every answer (locale data and regular
- * expressions loaded on the first delivery, during the function's first invocation). Each connection
- * gets its own thread: the platform keeps one open and may open another.
+ * The HTTP/1.1 the Telemetry API speaks to the listener, and no more: POSTs with a Content-Length
+ * or chunked body, kept-alive connections, an empty answer. The JDK's HTTP server costs the
+ * extension some 150 classes at start and formats a Date header with java.time on every answer
+ * (locale data and regular expressions loaded on the first delivery, during the function's first
+ * invocation). Each connection gets its own thread: the platform keeps one open and may open
+ * another.
  */
 final class PostServer {
   /** Where a request's body goes; the answer is sent when it returns. */
@@ -36,10 +37,16 @@ final class PostServer {
 
   private final ServerSocket socket;
   private final Receiver receiver;
-  /** Open connections, closed by stop(): a thread blocked reading one would hold up the JVM's exit. */
+
+  /**
+   * Open connections, closed by stop(): a thread blocked reading one would hold up the JVM's exit.
+   */
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
-  /** Binds an ephemeral port on every interface: inside Lambda the platform comes as sandbox.localdomain. */
+  /**
+   * Binds an ephemeral port on every interface: inside Lambda the platform comes as
+   * sandbox.localdomain.
+   */
   PostServer(Receiver receiver) throws IOException {
     this.receiver = receiver;
     this.socket = new ServerSocket(0);
@@ -50,12 +57,14 @@ final class PostServer {
   }
 
   void start() {
-    Daemon.start("lambdalogs-listener", new Runnable() {
-      @Override
-      public void run() {
-        accept();
-      }
-    });
+    Daemon.start(
+        "lambdalogs-listener",
+        new Runnable() {
+          @Override
+          public void run() {
+            accept();
+          }
+        });
   }
 
   void stop() {
@@ -77,12 +86,14 @@ final class PostServer {
     while (!socket.isClosed()) {
       try {
         Socket connection = socket.accept();
-        Daemon.start("lambdalogs-listener-" + connection.getPort(), new Runnable() {
-          @Override
-          public void run() {
-            serve(connection);
-          }
-        });
+        Daemon.start(
+            "lambdalogs-listener-" + connection.getPort(),
+            new Runnable() {
+              @Override
+              public void run() {
+                serve(connection);
+              }
+            });
       } catch (IOException e) {
         if (!socket.isClosed()) {
           Log.debug("accepting a telemetry connection: " + e.getMessage());
@@ -93,9 +104,11 @@ final class PostServer {
 
   private void serve(Socket connection) {
     connections.add(connection);
-    try (connection; InputStream in = new BufferedInputStream(connection.getInputStream(), 64 * 1024);
+    try (connection;
+        InputStream in = new BufferedInputStream(connection.getInputStream(), 64 * 1024);
         OutputStream out = connection.getOutputStream()) {
-      connection.setTcpNoDelay(true); // the answer in one segment: no delayed-ACK stall per delivery
+      connection.setTcpNoDelay(
+          true); // the answer in one segment: no delayed-ACK stall per delivery
       while (serveOne(in, out)) {
         // kept alive
       }
@@ -109,7 +122,8 @@ final class PostServer {
   }
 
   /** Serves one request; false when the connection is to be closed. */
-  private boolean serveOne(InputStream in, OutputStream out) throws IOException, InterruptedException {
+  private boolean serveOne(InputStream in, OutputStream out)
+      throws IOException, InterruptedException {
     HttpWire.Head head;
     try {
       head = HttpWire.readHead(in);
@@ -147,8 +161,15 @@ final class PostServer {
 
   private static boolean answer(OutputStream out, int status, boolean close) throws IOException {
     String reason = status == 200 ? "OK" : "Error";
-    out.write(("HTTP/1.1 " + status + " " + reason + "\r\nContent-Length: 0\r\n"
-        + (close ? "Connection: close\r\n" : "") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(
+        ("HTTP/1.1 "
+                + status
+                + " "
+                + reason
+                + "\r\nContent-Length: 0\r\n"
+                + (close ? "Connection: close\r\n" : "")
+                + "\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return !close;
   }

@@ -9,10 +9,14 @@ public interface Clock {
 
   long millis();
 
-  /** Waits on {@code lock}, which the caller holds, for up to {@code ms} or until it is notified. */
+  /**
+   * Waits on {@code lock}, which the caller holds, for up to {@code ms} or until it is notified.
+   */
   void await(Object lock, long ms);
 
-  /** The system's clock. A class, not a lambda: no lambda is bootstrapped before the first event. */
+  /**
+   * The system's clock. A class, not a lambda: no lambda is bootstrapped before the first event.
+   */
   final class SystemClock implements Clock {
     private SystemClock() {}
 

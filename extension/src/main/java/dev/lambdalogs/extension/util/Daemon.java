@@ -1,8 +1,8 @@
 package dev.lambdalogs.extension.util;
 
 /**
- * The extension's threads: named, so a thread dump says what each does, and daemons, so none holds the
- * JVM past main's end (main exits at SHUTDOWN with what it has written).
+ * The extension's threads: named, so a thread dump says what each does, and daemons, so none holds
+ * the JVM past main's end (main exits at SHUTDOWN with what it has written).
  */
 public final class Daemon {
   private Daemon() {}

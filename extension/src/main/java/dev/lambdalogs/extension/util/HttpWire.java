@@ -10,12 +10,13 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 as it travels on a socket, read with a few loops over bytes: the head of a request or a
- * response, and a body by its length or in chunks. Shared by the listener's server and the Runtime API
- * client, which talk to the platform on loopback without the JDK's HTTP stacks (some 150 classes each
- * to load and initialise on every cold start).
+ * response, and a body by its length or in chunks. Shared by the listener's server and the Runtime
+ * API client, which talk to the platform on loopback without the JDK's HTTP stacks (some 150
+ * classes each to load and initialise on every cold start).
  */
 public final class HttpWire {
   private static final int MAX_HEAD_BYTES = 16 * 1024;
+
   /** The largest body read: a delivery is at most 1 MiB. */
   public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -27,7 +28,9 @@ public final class HttpWire {
       return headers.get(name);
     }
 
-    /** The body's length from Content-Length, -1 when there is none; chunked bodies say so instead. */
+    /**
+     * The body's length from Content-Length, -1 when there is none; chunked bodies say so instead.
+     */
     public long contentLength() throws IOException {
       String value = headers.get("content-length");
       if (value == null) {
@@ -47,8 +50,8 @@ public final class HttpWire {
   }
 
   /**
-   * Reads a head up to its empty line; null when the stream ends before its first byte (the peer closed
-   * a kept-alive connection). A header line without a colon is an IOException.
+   * Reads a head up to its empty line; null when the stream ends before its first byte (the peer
+   * closed a kept-alive connection). A header line without a colon is an IOException.
    */
   public static Head readHead(InputStream in) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
@@ -77,13 +80,18 @@ public final class HttpWire {
       if (colon < 0 || colon > end) {
         throw new IOException("an HTTP header line without a colon: " + head.substring(start, end));
       }
-      headers.put(head.substring(start, colon).trim().toLowerCase(Locale.ROOT), head.substring(colon + 1, end).trim());
+      headers.put(
+          head.substring(start, colon).trim().toLowerCase(Locale.ROOT),
+          head.substring(colon + 1, end).trim());
     }
     return new Head(firstLine, headers);
   }
 
-  /** The body the head announces: chunked, of a length, or (for a response that closes) to the end. */
-  public static byte[] readBody(Head head, InputStream in, boolean toEndIfNoLength) throws IOException {
+  /**
+   * The body the head announces: chunked, of a length, or (for a response that closes) to the end.
+   */
+  public static byte[] readBody(Head head, InputStream in, boolean toEndIfNoLength)
+      throws IOException {
     if (head.chunked()) {
       return readChunked(in);
     }
@@ -110,7 +118,8 @@ public final class HttpWire {
       read += n;
     }
     if (read < length) {
-      throw new IOException("the connection closed after " + read + " of " + length + " body bytes");
+      throw new IOException(
+          "the connection closed after " + read + " of " + length + " body bytes");
     }
   }
 
@@ -121,7 +130,9 @@ public final class HttpWire {
       int semicolon = sizeLine.indexOf(';');
       int size;
       try {
-        size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+        size =
+            Integer.parseInt(
+                (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
       } catch (NumberFormatException e) {
         throw new IOException("a chunk size that is not a number: " + sizeLine);
       }

@@ -3,14 +3,19 @@ package dev.lambdalogs.extension.util;
 import java.util.Locale;
 
 /**
- * The extension's own diagnostics, on stderr. Lambda hands extension output back through the Telemetry
- * API as "extension" events; every line starts with {@link #MARKER} so the extension can recognise its
- * own lines there and never ships them.
+ * The extension's own diagnostics, on stderr. Lambda hands extension output back through the
+ * Telemetry API as "extension" events; every line starts with {@link #MARKER} so the extension can
+ * recognise its own lines there and never ships them.
  */
 public final class Log {
   public static final String MARKER = "[lambdalogs] ";
 
-  public enum Level { ERROR, WARN, INFO, DEBUG }
+  public enum Level {
+    ERROR,
+    WARN,
+    INFO,
+    DEBUG
+  }
 
   private static volatile Level threshold = Level.WARN;
 

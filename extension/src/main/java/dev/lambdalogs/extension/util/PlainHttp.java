@@ -11,19 +11,27 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, a connection per request, for the platform's Runtime API on loopback
- * (register, subscribe, the next event). HttpURLConnection stays for S3, where TLS and kept-alive
- * connections pay for it; here it would cost its proxy, cookie and keep-alive machinery on every cold start.
+ * HTTP/1.1 over a plain socket, a connection per request, for the platform's Runtime API on
+ * loopback (register, subscribe, the next event). HttpURLConnection stays for S3, where TLS and
+ * kept-alive connections pay for it; here it would cost its proxy, cookie and keep-alive machinery
+ * on every cold start.
  */
 public final class PlainHttp {
   private PlainHttp() {}
 
   /**
    * @param hostPort the API's {@code host:port}, as in {@code AWS_LAMBDA_RUNTIME_API}
-   * @param timeoutMs for connecting and for each read; 0 waits for ever (the long poll for the next event)
+   * @param timeoutMs for connecting and for each read; 0 waits for ever (the long poll for the next
+   *     event)
    */
-  public static Http.Response exchange(String method, String hostPort, String path, Map<String, String> headers,
-      byte[] body, int timeoutMs) throws IOException {
+  public static Http.Response exchange(
+      String method,
+      String hostPort,
+      String path,
+      Map<String, String> headers,
+      byte[] body,
+      int timeoutMs)
+      throws IOException {
     int colon = hostPort.lastIndexOf(':');
     if (colon < 0) {
       throw new IOException("not host:port: " + hostPort);
@@ -44,14 +52,27 @@ public final class PlainHttp {
       if (head == null) {
         throw new IOException(method + " " + path + ": the connection closed without an answer");
       }
-      return new Http.Response(status(head.firstLine()), head.headers(), HttpWire.readBody(head, in, true));
+      return new Http.Response(
+          status(head.firstLine()), head.headers(), HttpWire.readBody(head, in, true));
     }
   }
 
-  private static void send(OutputStream out, String method, String hostPort, String path,
-      Map<String, String> headers, byte[] body) throws IOException {
-    StringBuilder request = new StringBuilder(256).append(method).append(' ').append(path)
-        .append(" HTTP/1.1\r\nHost: ").append(hostPort).append("\r\nConnection: close\r\n");
+  private static void send(
+      OutputStream out,
+      String method,
+      String hostPort,
+      String path,
+      Map<String, String> headers,
+      byte[] body)
+      throws IOException {
+    StringBuilder request =
+        new StringBuilder(256)
+            .append(method)
+            .append(' ')
+            .append(path)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(hostPort)
+            .append("\r\nConnection: close\r\n");
     for (Map.Entry<String, String> header : headers.entrySet()) {
       request.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
     }
@@ -68,7 +89,8 @@ public final class PlainHttp {
   private static int status(String statusLine) throws IOException {
     int space = statusLine.indexOf(' ');
     try {
-      return Integer.parseInt(statusLine.substring(space + 1, Math.min(statusLine.length(), space + 4)));
+      return Integer.parseInt(
+          statusLine.substring(space + 1, Math.min(statusLine.length(), space + 4)));
     } catch (RuntimeException e) {
       throw new IOException("not an HTTP status line: " + statusLine);
     }

@@ -13,18 +13,23 @@ class ArchiveKeyTest {
   void namesObjectsByFunctionHourFirstEventEnvironmentAndSequence() {
     ArchiveKey keys = new ArchiveKey("lambda-logs/", "greeter_fn", "0123456789abcdef", true);
     assertThat(keys.next("2022-10-12T00:00:15.064Z"))
-        .isEqualTo("lambda-logs/greeter_fn/2022/10/12/00/20221012T000015064Z-0123456789abcdef-000001.ndjson.gz");
+        .isEqualTo(
+            "lambda-logs/greeter_fn/2022/10/12/00/20221012T000015064Z-0123456789abcdef-000001.ndjson.gz");
     assertThat(keys.next("2022-10-12T23:59:59.9Z"))
-        .isEqualTo("lambda-logs/greeter_fn/2022/10/12/23/20221012T235959900Z-0123456789abcdef-000002.ndjson.gz");
-    assertThat(new ArchiveKey("", "f", "e", false).next("2022-10-12T00:00:15Z")).isEqualTo("f/2022/10/12/00/20221012T000015000Z-e-000001.ndjson");
+        .isEqualTo(
+            "lambda-logs/greeter_fn/2022/10/12/23/20221012T235959900Z-0123456789abcdef-000002.ndjson.gz");
+    assertThat(new ArchiveKey("", "f", "e", false).next("2022-10-12T00:00:15Z"))
+        .isEqualTo("f/2022/10/12/00/20221012T000015000Z-e-000001.ndjson");
   }
 
   @Test
   void afterARestoreAnotherEnvironmentCountsFromOneAndNoKeyIsOlderThanTheRestore() {
     ArchiveKey keys = new ArchiveKey("p/", "f", "snapshot00000000", true);
-    assertThat(keys.next("2026-12-02T07:00:00.000Z")).endsWith("/20261202T070000000Z-snapshot00000000-000001.ndjson.gz");
+    assertThat(keys.next("2026-12-02T07:00:00.000Z"))
+        .endsWith("/20261202T070000000Z-snapshot00000000-000001.ndjson.gz");
     keys.restored("restored11111111", Times.epochMillis("2026-12-02T10:00:00.000Z"));
-    // the snapshot's init events, three hours old, are filed at the restore; later events at their own time
+    // the snapshot's init events, three hours old, are filed at the restore; later events at their
+    // own time
     assertThat(keys.next("2026-12-02T07:00:00.500Z"))
         .isEqualTo("p/f/2026/12/02/10/20261202T100000000Z-restored11111111-000001.ndjson.gz");
     assertThat(keys.next("2026-12-02T10:00:01.250Z"))
@@ -36,23 +41,45 @@ class ArchiveKeyTest {
     long before = System.currentTimeMillis();
     String key = new ArchiveKey("p/", "f", "e", true).next("yesterday");
     String stamp = key.substring(key.lastIndexOf('/') + 1, key.lastIndexOf('/') + 20);
-    long t = Times.epochMillis(stamp.substring(0, 4) + "-" + stamp.substring(4, 6) + "-" + stamp.substring(6, 8) + "T"
-        + stamp.substring(9, 11) + ":" + stamp.substring(11, 13) + ":" + stamp.substring(13, 15) + "." + stamp.substring(15, 18) + "Z");
+    long t =
+        Times.epochMillis(
+            stamp.substring(0, 4)
+                + "-"
+                + stamp.substring(4, 6)
+                + "-"
+                + stamp.substring(6, 8)
+                + "T"
+                + stamp.substring(9, 11)
+                + ":"
+                + stamp.substring(11, 13)
+                + ":"
+                + stamp.substring(13, 15)
+                + "."
+                + stamp.substring(15, 18)
+                + "Z");
     assertThat(t).isBetween(before, System.currentTimeMillis());
   }
 
   @ParameterizedTest
-  @CsvSource({"2022-10-12T00:00:15.064Z, 20221012T000015064Z, 2022-10-12T00:00:15.064Z",
-      "2022-10-12T00:00:15.064123Z, 20221012T000015064Z, 2022-10-12T00:00:15.064Z",
-      "2022-10-12T00:00:15Z, 20221012T000015000Z, 2022-10-12T00:00:15.000Z",
-      "2022-10-12T00:00:15.1Z, 20221012T000015100Z, 2022-10-12T00:00:15.100Z"})
+  @CsvSource({
+    "2022-10-12T00:00:15.064Z, 20221012T000015064Z, 2022-10-12T00:00:15.064Z",
+    "2022-10-12T00:00:15.064123Z, 20221012T000015064Z, 2022-10-12T00:00:15.064Z",
+    "2022-10-12T00:00:15Z, 20221012T000015000Z, 2022-10-12T00:00:15.000Z",
+    "2022-10-12T00:00:15.1Z, 20221012T000015100Z, 2022-10-12T00:00:15.100Z"
+  })
   void stampsTelemetryTimes(String time, String stamp, String iso) {
     assertThat(Times.stamp(time)).isEqualTo(stamp);
     assertThat(Times.iso(Times.epochMillis(time))).isEqualTo(iso);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2022-10-12 00:00:15.064Z", "2022-10-12T00:00:15.064+01:00", "2022-10-12T00:00:15.Z", "20221012"})
+  @ValueSource(
+      strings = {
+        "2022-10-12 00:00:15.064Z",
+        "2022-10-12T00:00:15.064+01:00",
+        "2022-10-12T00:00:15.Z",
+        "20221012"
+      })
   void refusesOtherForms(String time) {
     assertThat(Times.stamp(time)).isNull();
     assertThat(Times.epochMillis(time)).isEqualTo(-1);

@@ -18,7 +18,8 @@ class BatchTest {
     Random random = new Random(7);
     assertBoundHolds(true, i -> "request handled: GET /orders/" + i + " status=200");
     assertBoundHolds(true, i -> printable(random, 200));
-    assertBoundHolds(true, i -> printable(random, 70_000)); // longer than the buffer in front of zlib
+    assertBoundHolds(
+        true, i -> printable(random, 70_000)); // longer than the buffer in front of zlib
     assertBoundHolds(false, i -> printable(random, 200));
   }
 
@@ -26,9 +27,11 @@ class BatchTest {
   void forLinesThatCompressTheBoundIsFarBelowTheirRawSize() {
     Batch batch = new Batch(TIME, true, 0, Loss.Counts.NONE);
     for (int i = 0; i < 20_000; i++) {
-      batch.add(Line.text(TIME, "request handled: GET /orders/" + i + " status=200 user=u-" + (i % 97)));
+      batch.add(
+          Line.text(TIME, "request handled: GET /orders/" + i + " status=200 user=u-" + (i % 97)));
     }
-    assertThat(batch.sealedBytesAtMost()).as("so that several batches queue under the cap")
+    assertThat(batch.sealedBytesAtMost())
+        .as("so that several batches queue under the cap")
         .isLessThan(batch.rawBytes() / 2);
   }
 

@@ -15,7 +15,8 @@ class BatcherTest {
   final Loss loss = new Loss();
 
   Batcher batcher(long flushBytes, long intervalMs) {
-    return new Batcher(flushBytes, intervalMs, true, new ArchiveKey("p/", "f", "e", true), loss, sealed::add);
+    return new Batcher(
+        flushBytes, intervalMs, true, new ArchiveKey("p/", "f", "e", true), loss, sealed::add);
   }
 
   static List<String> lines(SealedBatch batch) throws IOException {
@@ -48,22 +49,27 @@ class BatcherTest {
   void aFullBatchIsSealedOnlyOnceTheShipperHasRoomForItAndTheWaitHoldsNoLock() {
     List<String> calls = new ArrayList<>();
     Batcher[] self = new Batcher[1];
-    Outbox shipper = new Outbox() {
-      @Override
-      public void accept(SealedBatch batch) {
-        calls.add("accept " + batch.rawBytes());
-      }
+    Outbox shipper =
+        new Outbox() {
+          @Override
+          public void accept(SealedBatch batch) {
+            calls.add("accept " + batch.rawBytes());
+          }
 
-      @Override
-      public void awaitRoom(long bytes) {
-        calls.add("awaitRoom");
-        assertThat(bytes).as("at least what it will take").isGreaterThanOrEqualTo(1024 + 18);
-        assertThat(Thread.holdsLock(self[0])).as("the shipper's thread seals due batches meanwhile").isFalse();
-      }
-    };
+          @Override
+          public void awaitRoom(long bytes) {
+            calls.add("awaitRoom");
+            assertThat(bytes).as("at least what it will take").isGreaterThanOrEqualTo(1024 + 18);
+            assertThat(Thread.holdsLock(self[0]))
+                .as("the shipper's thread seals due batches meanwhile")
+                .isFalse();
+          }
+        };
     self[0] = new Batcher(1024, 60_000, true, new ArchiveKey("p/", "f", "e", true), loss, shipper);
     for (int i = 0; i < 40; i++) {
-      self[0].add(Line.text("2026-11-24T10:00:00.000Z", "{\"n\":" + i + ",\"pad\":\"" + "x".repeat(40) + "\"}"));
+      self[0].add(
+          Line.text(
+              "2026-11-24T10:00:00.000Z", "{\"n\":" + i + ",\"pad\":\"" + "x".repeat(40) + "\"}"));
     }
     assertThat(calls).hasSizeGreaterThanOrEqualTo(2).startsWith("awaitRoom");
     for (int i = 0; i < calls.size(); i += 2) {
@@ -89,7 +95,10 @@ class BatcherTest {
     Batcher batcher = batcher(64, 1_000);
     batcher.hold();
     long now = System.currentTimeMillis();
-    batcher.add(Line.text(dev.lambdalogs.contract.time.Times.iso(now - 60_000), "{\"a line longer than the 64-byte flush size, from before the snapshot\"}"));
+    batcher.add(
+        Line.text(
+            dev.lambdalogs.contract.time.Times.iso(now - 60_000),
+            "{\"a line longer than the 64-byte flush size, from before the snapshot\"}"));
     batcher.sealIfDue(now);
     assertThat(sealed).as("over the size and due, but held").isEmpty();
     assertThat(batcher.isDue(now)).isFalse();
@@ -111,15 +120,23 @@ class BatcherTest {
     loss.malformedDelivery();
     batcher.add(Line.text("2026-11-24T10:00:01.000Z", "{\"n\":3}"));
     batcher.sealNow();
-    assertThat(lines(sealed.get(0))).containsExactly(
-        "{\"time\":\"2026-11-24T10:00:01.000Z\",\"type\":\"lambdalogs.dropped\",\"record\":{\"droppedEvents\":2,"
-            + "\"droppedBytes\":16,\"malformedDeliveries\":1}}", "{\"n\":3}");
+    assertThat(lines(sealed.get(0)))
+        .containsExactly(
+            "{\"time\":\"2026-11-24T10:00:01.000Z\",\"type\":\"lambdalogs.dropped\",\"record\":{\"droppedEvents\":2,"
+                + "\"droppedBytes\":16,\"malformedDeliveries\":1}}",
+            "{\"n\":3}");
 
     SealedBatch report = sealed.remove(0);
-    loss.dropped(report); // the report itself lost: what it carried is owed again, with its own event
+    loss.dropped(
+        report); // the report itself lost: what it carried is owed again, with its own event
     batcher.sealNow();
-    assertThat(lines(sealed.get(0))).singleElement().asString()
-        .contains("\"droppedEvents\":3,\"droppedBytes\":" + (16 + report.rawBytes()) + ",\"malformedDeliveries\":1");
+    assertThat(lines(sealed.get(0)))
+        .singleElement()
+        .asString()
+        .contains(
+            "\"droppedEvents\":3,\"droppedBytes\":"
+                + (16 + report.rawBytes())
+                + ",\"malformedDeliveries\":1");
     assertThat(loss.totalDroppedEvents()).isEqualTo(3);
   }
 }

@@ -31,7 +31,10 @@ class ConfigTest {
   @Test
   void theDocumentedDefaults() {
     Config[] c = new Config[1];
-    String err = stderrOf(() -> Config.from(Map.of("LAMBDALOGS_BUCKET", "b", "AWS_LAMBDA_FUNCTION_NAME", "fn")), c);
+    String err =
+        stderrOf(
+            () -> Config.from(Map.of("LAMBDALOGS_BUCKET", "b", "AWS_LAMBDA_FUNCTION_NAME", "fn")),
+            c);
     assertThat(err).isEmpty();
     Config config = c[0];
     assertThat(config.bucket()).isEqualTo("b");
@@ -52,12 +55,22 @@ class ConfigTest {
   @Test
   void everyValueSet() {
     Config[] c = new Config[1];
-    String err = stderrOf(() -> Config.from(Map.ofEntries(Map.entry("LAMBDALOGS_PREFIX", "logs"),
-        Map.entry("LAMBDALOGS_TYPES", "extension, PLATFORM"), Map.entry("LAMBDALOGS_FLUSH_INTERVAL_S", "5"),
-        Map.entry("LAMBDALOGS_FLUSH_BYTES", "65536"), Map.entry("LAMBDALOGS_COMPRESSION", "none"),
-        Map.entry("AWS_ENDPOINT_URL", "http://other:1"), Map.entry("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"),
-        Map.entry("LAMBDALOGS_S3_PATH_STYLE", "true"), Map.entry("LAMBDALOGS_LOCAL_DIR", "/tmp/archive"),
-        Map.entry("LAMBDALOGS_LOG_LEVEL", "debug"))), c);
+    String err =
+        stderrOf(
+            () ->
+                Config.from(
+                    Map.ofEntries(
+                        Map.entry("LAMBDALOGS_PREFIX", "logs"),
+                        Map.entry("LAMBDALOGS_TYPES", "extension, PLATFORM"),
+                        Map.entry("LAMBDALOGS_FLUSH_INTERVAL_S", "5"),
+                        Map.entry("LAMBDALOGS_FLUSH_BYTES", "65536"),
+                        Map.entry("LAMBDALOGS_COMPRESSION", "none"),
+                        Map.entry("AWS_ENDPOINT_URL", "http://other:1"),
+                        Map.entry("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:9000"),
+                        Map.entry("LAMBDALOGS_S3_PATH_STYLE", "true"),
+                        Map.entry("LAMBDALOGS_LOCAL_DIR", "/tmp/archive"),
+                        Map.entry("LAMBDALOGS_LOG_LEVEL", "debug"))),
+            c);
     assertThat(err).isEmpty();
     Config config = c[0];
     assertThat(config.prefix()).isEqualTo("logs/");
@@ -75,12 +88,39 @@ class ConfigTest {
   @Test
   void eachBadValueIsReportedOnceByNameAndTheDefaultUsed() {
     Config[] c = new Config[1];
-    String err = stderrOf(() -> Config.from(Map.of("LAMBDALOGS_FLUSH_INTERVAL_S", "0", "LAMBDALOGS_FLUSH_BYTES", "lots",
-        "LAMBDALOGS_TYPES", "platform,metrics", "LAMBDALOGS_COMPRESSION", "zstd", "LAMBDALOGS_S3_PATH_STYLE", "maybe",
-        "LAMBDALOGS_LOG_LEVEL", "loud", "AWS_ENDPOINT_URL_S3", "not a url", "LAMBDALOGS_PREFIX", "/abs")), c);
-    for (String name : new String[] {"LAMBDALOGS_FLUSH_INTERVAL_S=0", "LAMBDALOGS_FLUSH_BYTES=lots",
-        "LAMBDALOGS_TYPES=platform,metrics", "LAMBDALOGS_COMPRESSION=zstd", "LAMBDALOGS_S3_PATH_STYLE=maybe",
-        "LAMBDALOGS_LOG_LEVEL=loud", "AWS_ENDPOINT_URL_S3/AWS_ENDPOINT_URL=not a url", "LAMBDALOGS_PREFIX=/abs"}) {
+    String err =
+        stderrOf(
+            () ->
+                Config.from(
+                    Map.of(
+                        "LAMBDALOGS_FLUSH_INTERVAL_S",
+                        "0",
+                        "LAMBDALOGS_FLUSH_BYTES",
+                        "lots",
+                        "LAMBDALOGS_TYPES",
+                        "platform,metrics",
+                        "LAMBDALOGS_COMPRESSION",
+                        "zstd",
+                        "LAMBDALOGS_S3_PATH_STYLE",
+                        "maybe",
+                        "LAMBDALOGS_LOG_LEVEL",
+                        "loud",
+                        "AWS_ENDPOINT_URL_S3",
+                        "not a url",
+                        "LAMBDALOGS_PREFIX",
+                        "/abs")),
+            c);
+    for (String name :
+        new String[] {
+          "LAMBDALOGS_FLUSH_INTERVAL_S=0",
+          "LAMBDALOGS_FLUSH_BYTES=lots",
+          "LAMBDALOGS_TYPES=platform,metrics",
+          "LAMBDALOGS_COMPRESSION=zstd",
+          "LAMBDALOGS_S3_PATH_STYLE=maybe",
+          "LAMBDALOGS_LOG_LEVEL=loud",
+          "AWS_ENDPOINT_URL_S3/AWS_ENDPOINT_URL=not a url",
+          "LAMBDALOGS_PREFIX=/abs"
+        }) {
       assertThat(err.lines().filter(l -> l.contains(name + " is not valid"))).as(name).hasSize(1);
     }
     Config config = c[0];

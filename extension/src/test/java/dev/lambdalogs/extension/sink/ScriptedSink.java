@@ -46,7 +46,8 @@ final class ScriptedSink implements Sink {
   @Override
   public void put(String key, byte[] body, int timeoutMs) throws IOException {
     if (attempts.size() == MOST_ATTEMPTS) {
-      throw new AssertionError(MOST_ATTEMPTS + " attempts at " + key + ": the shipper never stops retrying");
+      throw new AssertionError(
+          MOST_ATTEMPTS + " attempts at " + key + ": the shipper never stops retrying");
     }
     if (duringNextPut != null) {
       Runnable action = duringNextPut;

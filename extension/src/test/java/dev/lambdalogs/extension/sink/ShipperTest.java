@@ -14,10 +14,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipper's promises, on a simulated clock: every failure is retried with a backoff that grows to
- * its cap, shutdown shortens the retries and ends them at its deadline, a reader waits for room while
- * writing works, and past the memory cap the oldest waiting batches are dropped and counted, never the one
- * being written.
+ * The shipper's promises, on a simulated clock: every failure is retried with a backoff that grows
+ * to its cap, shutdown shortens the retries and ends them at its deadline, a reader waits for room
+ * while writing works, and past the memory cap the oldest waiting batches are dropped and counted,
+ * never the one being written.
  */
 class ShipperTest {
   static final SinkException SLOW_DOWN = new SinkException("S3 says SlowDown", true);
@@ -40,7 +40,8 @@ class ShipperTest {
   List<Long> pauses() {
     List<ScriptedSink.Attempt> attempts = sink.attempts;
     return IntStream.range(1, attempts.size())
-        .mapToObj(i -> attempts.get(i).atMillis() - attempts.get(i - 1).atMillis()).toList();
+        .mapToObj(i -> attempts.get(i).atMillis() - attempts.get(i - 1).atMillis())
+        .toList();
   }
 
   /** Equal jitter: the n-th pause is between half of and the whole of min(cap, 100 ms × 2^n). */
@@ -78,9 +79,10 @@ class ShipperTest {
 
   @Test
   void aDefectOfTheSinkNeitherKillsTheShipperNorLosesTheBatch() {
-    sink.duringNextPut(() -> {
-      throw new NullPointerException("a header without a value");
-    });
+    sink.duringNextPut(
+        () -> {
+          throw new NullPointerException("a header without a value");
+        });
     Shipper shipper = shipper(1 << 20);
     shipper.accept(batch("a", 100, 10));
     shipper.shipNext(); // returns: the exception did not escape into the shipper's thread
@@ -109,14 +111,21 @@ class ShipperTest {
     long deadline = clock.millis() + 1_000;
     shipper.stopRetryingAt(deadline);
     shipper.shipNext();
-    assertThat(sink.attempts).hasSizeGreaterThan(3).allSatisfy(a -> {
-      assertThat(a.atMillis()).isLessThan(deadline);
-      assertThat(a.atMillis() + a.timeoutMs()).as("its timeout ends by the deadline").isLessThanOrEqualTo(deadline);
-    });
+    assertThat(sink.attempts)
+        .hasSizeGreaterThan(3)
+        .allSatisfy(
+            a -> {
+              assertThat(a.atMillis()).isLessThan(deadline);
+              assertThat(a.atMillis() + a.timeoutMs())
+                  .as("its timeout ends by the deadline")
+                  .isLessThanOrEqualTo(deadline);
+            });
     assertThat(pauses()).allSatisfy(p -> assertThat(p).isLessThanOrEqualTo(250));
     assertThat(clock.millis()).isEqualTo(deadline);
     assertThat(shipper.awaitWritten(deadline)).isFalse();
-    assertThat(shipper.backlog()).as("what is lost is reported").isEqualTo(new Shipper.Backlog(7, 1));
+    assertThat(shipper.backlog())
+        .as("what is lost is reported")
+        .isEqualTo(new Shipper.Backlog(7, 1));
   }
 
   @Test
@@ -128,9 +137,11 @@ class ShipperTest {
     long deadline = shutdownAt + 1_000;
     clock.at(shutdownAt, () -> shipper.stopRetryingAt(deadline));
     shipper.shipNext();
-    assertThat(sink.attempts).as("retried at once when the shutdown began")
+    assertThat(sink.attempts)
+        .as("retried at once when the shutdown began")
         .anySatisfy(a -> assertThat(a.atMillis()).isEqualTo(shutdownAt));
-    assertThat(sink.attempts.stream().filter(a -> a.atMillis() >= shutdownAt)).hasSizeGreaterThan(3)
+    assertThat(sink.attempts.stream().filter(a -> a.atMillis() >= shutdownAt))
+        .hasSizeGreaterThan(3)
         .allSatisfy(a -> assertThat(a.atMillis()).isLessThan(deadline));
     assertThat(sink.written).isEmpty();
   }
@@ -139,18 +150,23 @@ class ShipperTest {
   void overTheCapTheOldestWaitingBatchesAreDroppedAndCountedNeverTheOneBeingWritten() {
     Shipper shipper = shipper(250);
     shipper.accept(batch("1", 100, 10));
-    String errors = stderrOf(() -> {
-      sink.duringNextPut(() -> {
-        for (String key : List.of("2", "3", "4")) {
-          shipper.accept(batch(key, 100, key.equals("2") ? 20 : 30));
-        }
-      });
-      shipper.shipNext();
-      shipper.shipNext();
-    });
+    String errors =
+        stderrOf(
+            () -> {
+              sink.duringNextPut(
+                  () -> {
+                    for (String key : List.of("2", "3", "4")) {
+                      shipper.accept(batch(key, 100, key.equals("2") ? 20 : 30));
+                    }
+                  });
+              shipper.shipNext();
+              shipper.shipNext();
+            });
     assertThat(sink.written).containsExactly("1", "4");
     assertThat(loss.totalDroppedEvents()).isEqualTo(20 + 30);
-    assertThat(errors.lines().filter(l -> l.startsWith("[lambdalogs] error: dropped"))).as("said once").hasSize(1);
+    assertThat(errors.lines().filter(l -> l.startsWith("[lambdalogs] error: dropped")))
+        .as("said once")
+        .hasSize(1);
     assertThat(shipper.idle()).isTrue();
   }
 
@@ -187,16 +203,21 @@ class ShipperTest {
     shipper.accept(batch("2", 100, 10));
     long failedFirstAt = clock.millis();
     long[] gaveUpAt = new long[1];
-    clock.at(failedFirstAt + 1_000, () -> {
-      shipper.awaitRoom(100); // the reader, one second into the outage
-      gaveUpAt[0] = clock.millis();
-      shipper.accept(batch("3", 100, 30));
-      shipper.stopRetryingAt(clock.millis()); // ends this test's write of "1"
-    });
+    clock.at(
+        failedFirstAt + 1_000,
+        () -> {
+          shipper.awaitRoom(100); // the reader, one second into the outage
+          gaveUpAt[0] = clock.millis();
+          shipper.accept(batch("3", 100, 30));
+          shipper.stopRetryingAt(clock.millis()); // ends this test's write of "1"
+        });
     shipper.shipNext();
-    assertThat(gaveUpAt[0] - failedFirstAt).as("waited out the patience, no longer")
+    assertThat(gaveUpAt[0] - failedFirstAt)
+        .as("waited out the patience, no longer")
         .isBetween(Shipper.ROOM_PATIENCE_MS, Shipper.ROOM_PATIENCE_MS + 1_000);
-    assertThat(loss.totalDroppedEvents()).as("then the cap dropped the oldest waiting").isEqualTo(10);
+    assertThat(loss.totalDroppedEvents())
+        .as("then the cap dropped the oldest waiting")
+        .isEqualTo(10);
   }
 
   @Test
@@ -220,7 +241,9 @@ class ShipperTest {
       shipper.shipNext();
     }
     assertThat(sink.written).hasSize(20);
-    assertThat(loss.totalDroppedEvents()).as("never over the cap: each round's bytes were given back").isZero();
+    assertThat(loss.totalDroppedEvents())
+        .as("never over the cap: each round's bytes were given back")
+        .isZero();
   }
 
   static String stderrOf(Runnable action) {

@@ -3,9 +3,9 @@ package dev.lambdalogs.extension.sink;
 import dev.lambdalogs.extension.util.Clock;
 
 /**
- * A clock for one thread: waiting moves it forward at once, so a test runs years of backoff in no time
- * and the same way on any machine. An action can be set for a moment; a wait that reaches it stops
- * there and runs it, as another thread's call at that moment would.
+ * A clock for one thread: waiting moves it forward at once, so a test runs years of backoff in no
+ * time and the same way on any machine. An action can be set for a moment; a wait that reaches it
+ * stops there and runs it, as another thread's call at that moment would.
  */
 final class SimulatedClock implements Clock {
   private long now = 1_764_000_000_000L;

@@ -12,17 +12,21 @@ class InboxTest {
     Inbox inbox = new Inbox(10);
     inbox.put(new byte[6], 6);
     CountDownLatch putDone = new CountDownLatch(1);
-    Thread platform = new Thread(() -> {
-      try {
-        inbox.put(new byte[6], 6); // 12 bytes would pass the bound of 10
-        putDone.countDown();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread platform =
+        new Thread(
+            () -> {
+              try {
+                inbox.put(new byte[6], 6); // 12 bytes would pass the bound of 10
+                putDone.countDown();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     platform.start();
     try {
-      assertThat(putDone.await(200, TimeUnit.MILLISECONDS)).as("waits while the inbox is full").isFalse();
+      assertThat(putDone.await(200, TimeUnit.MILLISECONDS))
+          .as("waits while the inbox is full")
+          .isFalse();
       assertThat(inbox.take().length()).isEqualTo(6);
       assertThat(putDone.await(10, TimeUnit.SECONDS)).as("goes on once there is room").isTrue();
     } finally {
@@ -46,7 +50,9 @@ class InboxTest {
     inbox.handBack(first);
     assertThat(inbox.buffer(10)).isSameAs(first);
     inbox.handBack(first);
-    assertThat(inbox.buffer(first.length + 1)).as("too small for this delivery").hasSize(first.length + 1);
+    assertThat(inbox.buffer(first.length + 1))
+        .as("too small for this delivery")
+        .hasSize(first.length + 1);
   }
 
   @Test
@@ -57,13 +63,15 @@ class InboxTest {
     assertThat(inbox.isIdle()).as("one waiting").isFalse();
     inbox.take();
     assertThat(inbox.isIdle()).as("one being read").isFalse();
-    Thread reader = new Thread(() -> {
-      try {
-        inbox.take(); // asking for the next says the last one is read
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                inbox.take(); // asking for the next says the last one is read
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     reader.start();
     try {
       long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

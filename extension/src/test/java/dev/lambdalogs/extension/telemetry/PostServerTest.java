@@ -21,18 +21,20 @@ class PostServerTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = new PostServer(new PostServer.Receiver() {
-      @Override
-      public byte[] buffer(int length) {
-        return new byte[length + 7]; // larger than asked, as a reused array may be
-      }
+    server =
+        new PostServer(
+            new PostServer.Receiver() {
+              @Override
+              public byte[] buffer(int length) {
+                return new byte[length + 7]; // larger than asked, as a reused array may be
+              }
 
-      @Override
-      public int receive(byte[] body, int length) {
-        received.add(new String(body, 0, length, StandardCharsets.UTF_8));
-        return 200;
-      }
-    });
+              @Override
+              public int receive(byte[] body, int length) {
+                received.add(new String(body, 0, length, StandardCharsets.UTF_8));
+                return 200;
+              }
+            });
     server.start();
   }
 
@@ -44,7 +46,9 @@ class PostServerTest {
   @Test
   void takesBodiesWithALengthOnOneKeptAliveConnection() throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      send(socket, "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]");
+      send(
+          socket,
+          "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n[]");
       assertThat(answer(socket)).startsWith("HTTP/1.1 200 ");
       send(socket, "POST / HTTP/1.1\r\ncontent-length: 7\r\n\r\n[1,2,3]");
       assertThat(answer(socket)).startsWith("HTTP/1.1 200 ");
@@ -55,7 +59,9 @@ class PostServerTest {
   @Test
   void takesChunkedBodiesWithExtensionsAndTrailers() throws IOException {
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      send(socket, "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\n[1,\r\n2\r\n2]\r\n0\r\nTrailer: t\r\n\r\n");
+      send(
+          socket,
+          "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\n[1,\r\n2\r\n2]\r\n0\r\nTrailer: t\r\n\r\n");
       assertThat(answer(socket)).startsWith("HTTP/1.1 200 ");
     }
     assertThat(received).containsExactly("[1,2]");
@@ -93,7 +99,8 @@ class PostServerTest {
 
   @Test
   void servesConnectionsAtOnce() throws IOException {
-    try (Socket idle = new Socket("127.0.0.1", server.port()); Socket other = new Socket("127.0.0.1", server.port())) {
+    try (Socket idle = new Socket("127.0.0.1", server.port());
+        Socket other = new Socket("127.0.0.1", server.port())) {
       send(idle, "POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n["); // half a body, and then nothing
       send(other, "POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n[]");
       assertThat(answer(other)).startsWith("HTTP/1.1 200 ");

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One external extension: an executable of the layer's extensions/ folder run as its own process, its
- * output turned into "extension" log lines, and what it costs read from /proc.
+ * One external extension: an executable of the layer's extensions/ folder run as its own process,
+ * its output turned into "extension" log lines, and what it costs read from /proc.
  */
 public final class ExtensionProcess {
   /** Linux reports CPU time in ticks of 1/100 s on every platform Lambda runs. */
@@ -38,32 +38,38 @@ public final class ExtensionProcess {
 
   static ExtensionProcess start(Path executable, Map<String, String> env, Consumer<String> onLine)
       throws IOException {
-    // absolute: the process starts in the executable's own folder, where a relative path means nothing
+    // absolute: the process starts in the executable's own folder, where a relative path means
+    // nothing
     Path program = executable.toAbsolutePath().normalize();
     ProcessBuilder builder = new ProcessBuilder(program.toString());
     builder.environment().clear();
     builder.environment().putAll(env);
     builder.directory(program.getParent().toFile());
-    ExtensionProcess extension = new ExtensionProcess(executable.getFileName().toString(), builder.start());
+    ExtensionProcess extension =
+        new ExtensionProcess(executable.getFileName().toString(), builder.start());
     extension.pump(extension.process.getInputStream(), onLine, "stdout");
     extension.pump(extension.process.getErrorStream(), onLine, "stderr");
     return extension;
   }
 
   private void pump(InputStream in, Consumer<String> onLine, String stream) {
-    Thread thread = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          synchronized (output) {
-            output.add(line);
-          }
-          onLine.accept(line);
-        }
-      } catch (IOException e) {
-        // the process is gone
-      }
-    }, name + "-" + stream);
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  synchronized (output) {
+                    output.add(line);
+                  }
+                  onLine.accept(line);
+                }
+              } catch (IOException e) {
+                // the process is gone
+              }
+            },
+            name + "-" + stream);
     thread.setDaemon(true);
     thread.start();
   }
@@ -75,7 +81,9 @@ public final class ExtensionProcess {
       sample();
       initCpuMs = cpuMs;
       try {
-        executable = Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "exe")).toString();
+        executable =
+            Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "exe"))
+                .toString();
       } catch (IOException e) {
         executable = "(unknown: " + e.getMessage() + ")";
       }
@@ -95,14 +103,18 @@ public final class ExtensionProcess {
     return process.exitValue();
   }
 
-  /** SIGSTOP or SIGCONT to the process and all it started, as Lambda freezes the whole environment. */
+  /**
+   * SIGSTOP or SIGCONT to the process and all it started, as Lambda freezes the whole environment.
+   */
   public void signal(String signal) {
-    List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
+    List<String> command =
+        new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
     process.descendants().forEach(p -> command.add(Long.toString(p.pid())));
     try {
       new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot send SIG" + signal + " with kill(1): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot send SIG" + signal + " with kill(1): " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -138,7 +150,12 @@ public final class ExtensionProcess {
   }
 
   ExtensionStats stats() {
-    return new ExtensionStats(name, executable, readyNanos == 0 ? -1 : (readyNanos - startedNanos) / 1_000_000,
-        initCpuMs, cpuMs, peakRssKb);
+    return new ExtensionStats(
+        name,
+        executable,
+        readyNanos == 0 ? -1 : (readyNanos - startedNanos) / 1_000_000,
+        initCpuMs,
+        cpuMs,
+        peakRssKb);
   }
 }

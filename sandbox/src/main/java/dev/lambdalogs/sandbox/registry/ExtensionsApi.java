@@ -1,8 +1,8 @@
 package dev.lambdalogs.sandbox.registry;
 
-import dev.lambdalogs.sandbox.wire.Reply;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.lambdalogs.sandbox.wire.Reply;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,23 +14,26 @@ import java.util.concurrent.Executors;
 
 /**
  * The HTTP side of the platform, at AWS_LAMBDA_RUNTIME_API: the Extensions API (2020-01-01) and the
- * Telemetry API's subscribe call (2022-07-01). State and decisions are the registry's; this only speaks
- * HTTP.
+ * Telemetry API's subscribe call (2022-07-01). State and decisions are the registry's; this only
+ * speaks HTTP.
  */
 public final class ExtensionsApi {
   private static final String EXTENSION = "/2020-01-01/extension/";
 
   private final HttpServer server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "extensions-api");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "extensions-api");
+            t.setDaemon(true);
+            return t;
+          });
   private final Registry registry;
 
   public ExtensionsApi(Registry registry) throws IOException {
     this.registry = registry;
-    // without it the JDK's server writes headers and body in two segments, and Nagle's algorithm with
+    // without it the JDK's server writes headers and body in two segments, and Nagle's algorithm
+    // with
     // the client's delayed ACK adds 40 ms to every answer: the post-runtime time would be all that
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -57,14 +60,20 @@ public final class ExtensionsApi {
       String id = exchange.getRequestHeaders().getFirst("Lambda-Extension-Identifier");
       Reply reply;
       if (path.equals(EXTENSION + "register") && method.equals("POST")) {
-        reply = registry.register(exchange.getRequestHeaders().getFirst("Lambda-Extension-Name"), body);
+        reply =
+            registry.register(exchange.getRequestHeaders().getFirst("Lambda-Extension-Name"), body);
       } else if (path.equals(EXTENSION + "event/next") && method.equals("GET")) {
         reply = registry.next(id);
       } else if ((path.equals(EXTENSION + "init/error") || path.equals(EXTENSION + "exit/error"))
           && method.equals("POST")) {
-        reply = registry.error(id, path.endsWith("init/error"),
-            exchange.getRequestHeaders().getFirst("Lambda-Extension-Function-Error-Type"), body);
-      } else if (path.replaceAll("/$", "").equals("/2022-07-01/telemetry") && method.equals("PUT")) {
+        reply =
+            registry.error(
+                id,
+                path.endsWith("init/error"),
+                exchange.getRequestHeaders().getFirst("Lambda-Extension-Function-Error-Type"),
+                body);
+      } else if (path.replaceAll("/$", "").equals("/2022-07-01/telemetry")
+          && method.equals("PUT")) {
         reply = registry.subscribe(id, body);
       } else {
         reply = Reply.error(404, "InvalidRequest", "no such API: " + method + " " + path);

@@ -4,7 +4,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 
-/** An extension as the Extensions API knows it, from its register call on. Guarded by the registry. */
+/**
+ * An extension as the Extensions API knows it, from its register call on. Guarded by the registry.
+ */
 final class Registration {
   final String id = UUID.randomUUID().toString();
   final String name;

@@ -19,9 +19,10 @@ import java.util.UUID;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
- * The environment's extensions: their processes, and what the Extensions API knows of each (registered
- * for which events, waiting in event/next or not). Answers the API's calls, and lets the lifecycle wait
- * for the states it needs. One monitor guards it all; API calls notify the waits.
+ * The environment's extensions: their processes, and what the Extensions API knows of each
+ * (registered for which events, waiting in event/next or not). Answers the API's calls, and lets
+ * the lifecycle wait for the states it needs. One monitor guards it all; API calls notify the
+ * waits.
  */
 public final class Registry {
   /** The telemetry schema Managed Instances require. */
@@ -44,7 +45,10 @@ public final class Registry {
   /** Starts an extension's executable; its output lines become the extension's telemetry. */
   public synchronized void start(Path executable, Map<String, String> env) throws IOException {
     String name = executable.getFileName().toString();
-    processes.put(name, ExtensionProcess.start(executable, env, line -> telemetry.log("extension", Json.quote(line))));
+    processes.put(
+        name,
+        ExtensionProcess.start(
+            executable, env, line -> telemetry.log("extension", Json.quote(line))));
   }
 
   public synchronized Collection<ExtensionProcess> processes() {
@@ -52,7 +56,8 @@ public final class Registry {
   }
 
   /**
-   * Waits until every extension is registered and waiting for its first event, then closes registration.
+   * Waits until every extension is registered and waiting for its first event, then closes
+   * registration.
    *
    * @return the failure's error type, or null
    */
@@ -70,11 +75,17 @@ public final class Registry {
       for (ExtensionProcess process : processes.values()) {
         Registration r = byName(process.name);
         if (!process.alive() && (r == null || !r.waiting())) {
-          initErrorMessage = "extension " + process.name + " exited with code " + process.exitCode() + " during init";
+          initErrorMessage =
+              "extension "
+                  + process.name
+                  + " exited with code "
+                  + process.exitCode()
+                  + " during init";
           return "Extension.Crash";
         }
       }
-      if (registered.size() == processes.size() && registered.values().stream().allMatch(Registration::waiting)) {
+      if (registered.size() == processes.size()
+          && registered.values().stream().allMatch(Registration::waiting)) {
         return null;
       }
       long left = (untilNanos - System.nanoTime()) / 1_000_000;
@@ -102,7 +113,8 @@ public final class Registry {
 
   /** True when every living extension is back in event/next before the deadline. */
   public synchronized boolean awaitBack(long deadlineMillis) {
-    while (!registered.values().stream().allMatch(r -> r.waiting() || !processes.get(r.name).alive())) {
+    while (!registered.values().stream()
+        .allMatch(r -> r.waiting() || !processes.get(r.name).alive())) {
       long left = deadlineMillis - System.currentTimeMillis();
       if (left <= 0) {
         return false;
@@ -112,10 +124,16 @@ public final class Registry {
     return true;
   }
 
-  /** The longest an INVOKE-registered extension took from receiving its last event to asking for the next. */
+  /**
+   * The longest an INVOKE-registered extension took from receiving its last event to asking for the
+   * next.
+   */
   public synchronized double turnaroundMs() {
-    return registered.values().stream().filter(r -> r.events.contains("INVOKE"))
-        .mapToDouble(r -> (r.backNanos - r.handedNanos) / 1e6).max().orElse(0);
+    return registered.values().stream()
+        .filter(r -> r.events.contains("INVOKE"))
+        .mapToDouble(r -> (r.backNanos - r.handedNanos) / 1e6)
+        .max()
+        .orElse(0);
   }
 
   public synchronized List<String> exitErrors() {
@@ -140,7 +158,10 @@ public final class Registry {
       return Reply.error(403, "Extension.InvalidState", "extensions register during init only");
     }
     if (name == null || !processes.containsKey(name)) {
-      return Reply.error(400, "InvalidRequest", "Lambda-Extension-Name must be the extension's file name, got " + name);
+      return Reply.error(
+          400,
+          "InvalidRequest",
+          "Lambda-Extension-Name must be the extension's file name, got " + name);
     }
     if (byName(name) != null) {
       return Reply.error(400, "InvalidRequest", name + " is registered already");
@@ -152,23 +173,43 @@ public final class Registry {
       return Reply.error(400, "InvalidRequest", e.getMessage());
     }
     if (function.concurrent() && events.contains("INVOKE")) {
-      return Reply.error(403, "Extension.InvalidEventType", "INVOKE: Managed Instances send extensions SHUTDOWN only");
+      return Reply.error(
+          403,
+          "Extension.InvalidEventType",
+          "INVOKE: Managed Instances send extensions SHUTDOWN only");
     }
     Registration r = new Registration(name, events);
     registered.put(r.id, r);
-    telemetry.platform("extension", Telemetry.record("name", name, "state", "Ready", "events", List.copyOf(events)));
+    telemetry.platform(
+        "extension",
+        Telemetry.record("name", name, "state", "Ready", "events", List.copyOf(events)));
     notifyAll();
-    return new Reply(200, Map.of("Lambda-Extension-Identifier", r.id), Json.write(Telemetry.record(
-        "functionName", function.name(), "functionVersion", "$LATEST", "handler", "sandbox.handler",
-        "accountId", "123456789012")));
+    return new Reply(
+        200,
+        Map.of("Lambda-Extension-Identifier", r.id),
+        Json.write(
+            Telemetry.record(
+                "functionName",
+                function.name(),
+                "functionVersion",
+                "$LATEST",
+                "handler",
+                "sandbox.handler",
+                "accountId",
+                "123456789012")));
   }
 
   private static Set<String> eventsOf(String body) {
     JsonNode request = RequestJson.parse(body);
-    List<JsonNode> events = request.isObject() ? request.field("events").filter(JsonNode::isArray)
-        .map(JsonNode::asArray).orElse(null) : null;
-    if (events == null || !events.stream().allMatch(e -> e.isString() && Set.of("INVOKE", "SHUTDOWN").contains(e.asString()))) {
-      throw new IllegalArgumentException("the body must be {\"events\": [...]} with INVOKE and/or SHUTDOWN");
+    List<JsonNode> events =
+        request.isObject()
+            ? request.field("events").filter(JsonNode::isArray).map(JsonNode::asArray).orElse(null)
+            : null;
+    if (events == null
+        || !events.stream()
+            .allMatch(e -> e.isString() && Set.of("INVOKE", "SHUTDOWN").contains(e.asString()))) {
+      throw new IllegalArgumentException(
+          "the body must be {\"events\": [...]} with INVOKE and/or SHUTDOWN");
     }
     return Set.copyOf(events.stream().map(JsonNode::asString).toList());
   }
@@ -190,7 +231,8 @@ public final class Registry {
       synchronized (this) {
         r.handedNanos = System.nanoTime();
       }
-      return new Reply(200, Map.of("Lambda-Extension-Event-Identifier", UUID.randomUUID().toString()), event);
+      return new Reply(
+          200, Map.of("Lambda-Extension-Event-Identifier", UUID.randomUUID().toString()), event);
     } catch (InterruptedException e) {
       return Reply.error(500, "Sandbox.Stopped", "the environment stopped");
     }
@@ -234,12 +276,22 @@ public final class Registry {
     try {
       Subscription subscription = Subscription.parse(r.name, body);
       if (function.concurrent() && !MANAGED_INSTANCES_SCHEMA.equals(subscription.schemaVersion())) {
-        throw new IllegalArgumentException("schemaVersion must be " + MANAGED_INSTANCES_SCHEMA
-            + " on Managed Instances, got " + subscription.schemaVersion());
+        throw new IllegalArgumentException(
+            "schemaVersion must be "
+                + MANAGED_INSTANCES_SCHEMA
+                + " on Managed Instances, got "
+                + subscription.schemaVersion());
       }
       telemetry.subscribe(subscription);
-      telemetry.platform("telemetrySubscription", Telemetry.record("name", r.name, "state", "Subscribed",
-          "types", subscription.types().stream().sorted().toList()));
+      telemetry.platform(
+          "telemetrySubscription",
+          Telemetry.record(
+              "name",
+              r.name,
+              "state",
+              "Subscribed",
+              "types",
+              subscription.types().stream().sorted().toList()));
       return Reply.ok("OK");
     } catch (IllegalArgumentException | IllegalStateException e) {
       return Reply.error(400, "ValidationError", e.getMessage());

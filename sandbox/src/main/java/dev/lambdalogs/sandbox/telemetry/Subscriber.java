@@ -1,7 +1,6 @@
 package dev.lambdalogs.sandbox.telemetry;
 
 import dev.lambdalogs.contract.json.Json;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +14,9 @@ import java.util.Map;
 
 /**
  * Delivers one subscription's events as the Telemetry API does: JSON arrays POSTed when maxItems or
- * maxBytes is reached or the oldest event has waited timeoutMs, one delivery at a time, retried until
- * accepted, never while the environment is frozen. Past its queue limit it drops events and later
- * reports them with platform.logsDropped.
+ * maxBytes is reached or the oldest event has waited timeoutMs, one delivery at a time, retried
+ * until accepted, never while the environment is frozen. Past its queue limit it drops events and
+ * later reports them with platform.logsDropped.
  */
 public final class Subscriber {
   private static final long RETRY_MS = 200;
@@ -27,9 +26,17 @@ public final class Subscriber {
   private final long maxQueuedBytes;
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private final Thread thread;
-  /** The JDK's client, not the extension's: the extension's listener meets another HTTP implementation. */
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+
+  /**
+   * The JDK's client, not the extension's: the extension's listener meets another HTTP
+   * implementation.
+   */
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
+
   private long queuedBytes;
   private long oldestNanos;
   private long droppedRecords;
@@ -70,9 +77,18 @@ public final class Subscriber {
       return;
     }
     if (droppedRecords > 0) {
-      add(Telemetry.event(Times.now(), "platform.logsDropped", Json.write(Map.of(
-          "reason", "The extension's telemetry buffer was full: it did not keep up.",
-          "droppedRecords", droppedRecords, "droppedBytes", droppedBytes))));
+      add(
+          Telemetry.event(
+              Times.now(),
+              "platform.logsDropped",
+              Json.write(
+                  Map.of(
+                      "reason",
+                      "The extension's telemetry buffer was full: it did not keep up.",
+                      "droppedRecords",
+                      droppedRecords,
+                      "droppedBytes",
+                      droppedBytes))));
       droppedRecords = 0;
       droppedBytes = 0;
     }
@@ -80,9 +96,9 @@ public final class Subscriber {
   }
 
   /**
-   * Wakes the delivering thread only when it has something new to decide: the first event starts the
-   * timeout, a full batch goes at once. Waking it for every event of a burst would cost the function's
-   * threads more than the delivery itself.
+   * Wakes the delivering thread only when it has something new to decide: the first event starts
+   * the timeout, a full batch goes at once. Waking it for every event of a burst would cost the
+   * function's threads more than the delivery itself.
    */
   private void add(String event) {
     boolean first = queue.isEmpty();
@@ -91,12 +107,16 @@ public final class Subscriber {
     }
     queue.addLast(event);
     queuedBytes += event.length();
-    if (first || queue.size() == subscription.maxItems() || queuedBytes >= subscription.maxBytes()) {
+    if (first
+        || queue.size() == subscription.maxItems()
+        || queuedBytes >= subscription.maxBytes()) {
       notifyAll();
     }
   }
 
-  /** Stops delivering; what is still queued is left undelivered, as when an environment goes away. */
+  /**
+   * Stops delivering; what is still queued is left undelivered, as when an environment goes away.
+   */
   synchronized void close() {
     closed = true;
     notifyAll();
@@ -120,7 +140,8 @@ public final class Subscriber {
     while (!closed) {
       if (!queue.isEmpty()) {
         long waited = (System.nanoTime() - oldestNanos) / 1_000_000;
-        if (queue.size() >= subscription.maxItems() || queuedBytes >= subscription.maxBytes()
+        if (queue.size() >= subscription.maxItems()
+            || queuedBytes >= subscription.maxBytes()
             || waited >= subscription.timeoutMs()) {
           return take();
         }
@@ -135,7 +156,8 @@ public final class Subscriber {
   private List<String> take() {
     List<String> batch = new ArrayList<>();
     long bytes = 0;
-    while (!queue.isEmpty() && batch.size() < subscription.maxItems()
+    while (!queue.isEmpty()
+        && batch.size() < subscription.maxItems()
         && (batch.isEmpty() || bytes + queue.peekFirst().length() + 1 <= subscription.maxBytes())) {
       String event = queue.pollFirst();
       bytes += event.length() + 1;
@@ -156,9 +178,14 @@ public final class Subscriber {
       }
       boolean accepted = false;
       try {
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(subscription.loopbackDestination())
-            .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            client.send(
+                HttpRequest.newBuilder(subscription.loopbackDestination())
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
         accepted = response.statusCode() / 100 == 2;
       } catch (IOException e) {
         // the extension is not listening (yet, or any more): retried below

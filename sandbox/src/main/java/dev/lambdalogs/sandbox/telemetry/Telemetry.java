@@ -1,16 +1,15 @@
 package dev.lambdalogs.sandbox.telemetry;
 
 import dev.lambdalogs.contract.json.Json;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The platform side of the Telemetry API: every event of the environment goes to each subscriber that
- * asked for its type. Events emitted during init before a subscription are replayed to it, as Lambda
- * delivers the whole init phase to extensions that subscribe in it.
+ * The platform side of the Telemetry API: every event of the environment goes to each subscriber
+ * that asked for its type. Events emitted during init before a subscription are replayed to it, as
+ * Lambda delivers the whole init phase to extensions that subscribe in it.
  */
 public final class Telemetry {
   private final Gate gate;
@@ -18,6 +17,7 @@ public final class Telemetry {
   private final List<Subscriber> subscribers = new ArrayList<>();
   private final List<String[]> initBacklog = new ArrayList<>();
   private boolean initDone;
+
   /** Added to the clock for the events' times: a SnapStart init ran when its snapshot was taken. */
   private volatile long shiftMillis;
 
@@ -47,7 +47,9 @@ public final class Telemetry {
     publish("platform", event(now(), "platform." + type, Json.write(record)));
   }
 
-  /** A log line of the function's or of an extension's: a string, or an object with JSON log format. */
+  /**
+   * A log line of the function's or of an extension's: a string, or an object with JSON log format.
+   */
   public void log(String category, String recordJson) {
     publish(category, event(now(), category, recordJson));
   }

@@ -5,10 +5,13 @@ import java.time.format.DateTimeFormatter;
 
 /** The Telemetry API's time format: UTC with milliseconds, {@code 2022-10-12T00:00:15.064Z}. */
 public final class Times {
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-      .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
 
-  /** The last time formatted: a function logging fast writes hundreds of lines in one millisecond. */
+  /**
+   * The last time formatted: a function logging fast writes hundreds of lines in one millisecond.
+   */
   private static volatile Formatted last = new Formatted(Long.MIN_VALUE, "");
 
   private record Formatted(long epochMillis, String text) {}

@@ -10,6 +10,7 @@ public record Reply(int status, Map<String, String> headers, String body) {
   }
 
   public static Reply error(int status, String type, String message) {
-    return new Reply(status, Map.of(), Json.write(Map.of("errorType", type, "errorMessage", message)));
+    return new Reply(
+        status, Map.of(), Json.write(Map.of("errorType", type, "errorMessage", message)));
   }
 }

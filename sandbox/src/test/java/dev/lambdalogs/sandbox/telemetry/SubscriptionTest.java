@@ -9,13 +9,20 @@ import org.junit.jupiter.api.Test;
 /** The subscribe call's validation, with the Telemetry API's documented limits and defaults. */
 class SubscriptionTest {
   static String request(String schema, String uri, String types, String buffering) {
-    return "{\"schemaVersion\":\"" + schema + "\",\"destination\":{\"protocol\":\"HTTP\",\"URI\":\"" + uri
-        + "\"},\"types\":" + types + (buffering == null ? "" : ",\"buffering\":" + buffering) + "}";
+    return "{\"schemaVersion\":\""
+        + schema
+        + "\",\"destination\":{\"protocol\":\"HTTP\",\"URI\":\""
+        + uri
+        + "\"},\"types\":"
+        + types
+        + (buffering == null ? "" : ",\"buffering\":" + buffering)
+        + "}";
   }
 
   static Subscription parse(String buffering) {
-    return Subscription.parse("ext", request("2022-12-13", "http://sandbox.localdomain:4243/in", "[\"platform\"]",
-        buffering));
+    return Subscription.parse(
+        "ext",
+        request("2022-12-13", "http://sandbox.localdomain:4243/in", "[\"platform\"]", buffering));
   }
 
   @Test
@@ -37,24 +44,48 @@ class SubscriptionTest {
 
   @Test
   void bufferingOutsideTheLimitsOrNotWholeIsRefusedNamingTheField() {
-    assertThatThrownBy(() -> parse("{\"maxItems\":999}")).hasMessageContaining("buffering.maxItems")
+    assertThatThrownBy(() -> parse("{\"maxItems\":999}"))
+        .hasMessageContaining("buffering.maxItems")
         .hasMessageContaining("1000 to 10000");
-    assertThatThrownBy(() -> parse("{\"maxBytes\":1048577}")).hasMessageContaining("buffering.maxBytes");
-    assertThatThrownBy(() -> parse("{\"timeoutMs\":100.5}")).hasMessageContaining("buffering.timeoutMs");
-    assertThatThrownBy(() -> parse("{\"timeoutMs\":\"100\"}")).hasMessageContaining("buffering.timeoutMs");
+    assertThatThrownBy(() -> parse("{\"maxBytes\":1048577}"))
+        .hasMessageContaining("buffering.maxBytes");
+    assertThatThrownBy(() -> parse("{\"timeoutMs\":100.5}"))
+        .hasMessageContaining("buffering.timeoutMs");
+    assertThatThrownBy(() -> parse("{\"timeoutMs\":\"100\"}"))
+        .hasMessageContaining("buffering.timeoutMs");
   }
 
   @Test
   void aBadRequestIsRefusedSayingWhatIsWrong() {
-    assertThatThrownBy(() -> Subscription.parse("ext", "{not json")).hasMessageStartingWith("the request body is not JSON");
-    assertThatThrownBy(() -> Subscription.parse("ext", "[]")).hasMessage("the request body must be a JSON object");
-    assertThatThrownBy(() -> Subscription.parse("ext", request("2021-01-01", "http://sandbox.localdomain:1/", "[\"platform\"]",
-        null))).hasMessageContaining("schemaVersion must be one of");
-    assertThatThrownBy(() -> Subscription.parse("ext", request("2022-07-01", "http://localhost:1/", "[\"platform\"]",
-        null))).hasMessageContaining("http://sandbox.localdomain:PORT");
-    assertThatThrownBy(() -> Subscription.parse("ext", request("2022-07-01", "http://sandbox.localdomain:1/", "[]",
-        null))).hasMessageContaining("types must be a non-empty list");
-    assertThatThrownBy(() -> Subscription.parse("ext", request("2022-07-01", "http://sandbox.localdomain:1/",
-        "[\"platform\",\"logs\"]", null))).hasMessageContaining("types must be");
+    assertThatThrownBy(() -> Subscription.parse("ext", "{not json"))
+        .hasMessageStartingWith("the request body is not JSON");
+    assertThatThrownBy(() -> Subscription.parse("ext", "[]"))
+        .hasMessage("the request body must be a JSON object");
+    assertThatThrownBy(
+            () ->
+                Subscription.parse(
+                    "ext",
+                    request("2021-01-01", "http://sandbox.localdomain:1/", "[\"platform\"]", null)))
+        .hasMessageContaining("schemaVersion must be one of");
+    assertThatThrownBy(
+            () ->
+                Subscription.parse(
+                    "ext", request("2022-07-01", "http://localhost:1/", "[\"platform\"]", null)))
+        .hasMessageContaining("http://sandbox.localdomain:PORT");
+    assertThatThrownBy(
+            () ->
+                Subscription.parse(
+                    "ext", request("2022-07-01", "http://sandbox.localdomain:1/", "[]", null)))
+        .hasMessageContaining("types must be a non-empty list");
+    assertThatThrownBy(
+            () ->
+                Subscription.parse(
+                    "ext",
+                    request(
+                        "2022-07-01",
+                        "http://sandbox.localdomain:1/",
+                        "[\"platform\",\"logs\"]",
+                        null)))
+        .hasMessageContaining("types must be");
   }
 }

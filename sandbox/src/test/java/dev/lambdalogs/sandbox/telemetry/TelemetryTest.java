@@ -23,11 +23,14 @@ class TelemetryTest {
   @BeforeEach
   void listen() throws Exception {
     listener = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
-    listener.createContext("/", exchange -> {
-      deliveries.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    listener.createContext(
+        "/",
+        exchange -> {
+          deliveries.add(
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     listener.start();
   }
 
@@ -38,8 +41,13 @@ class TelemetryTest {
   }
 
   Subscription subscription(String types) {
-    return Subscription.parse("ext", SubscriptionTest.request("2022-12-13", "http://sandbox.localdomain:"
-        + listener.getAddress().getPort() + "/", types, "{\"timeoutMs\":25}"));
+    return Subscription.parse(
+        "ext",
+        SubscriptionTest.request(
+            "2022-12-13",
+            "http://sandbox.localdomain:" + listener.getAddress().getPort() + "/",
+            types,
+            "{\"timeoutMs\":25}"));
   }
 
   String all() {
@@ -47,14 +55,16 @@ class TelemetryTest {
   }
 
   @Test
-  void whatInitSaidBeforeTheSubscriptionIsDeliveredToItAndOnlyTheTypesItAskedFor() throws Exception {
+  void whatInitSaidBeforeTheSubscriptionIsDeliveredToItAndOnlyTheTypesItAskedFor()
+      throws Exception {
     telemetry.platform("initStart", Telemetry.record("phase", "init"));
     telemetry.log("function", "\"early line\"");
     telemetry.subscribe(subscription("[\"platform\"]"));
     telemetry.initDone();
     telemetry.platform("start", Telemetry.record("requestId", "r1"));
-    Await.until("initStart and start delivered", () -> all().contains("platform.initStart")
-        && all().contains("platform.start"));
+    Await.until(
+        "initStart and start delivered",
+        () -> all().contains("platform.initStart") && all().contains("platform.start"));
     assertThat(all()).doesNotContain("early line").contains("\"record\":{\"phase\":\"init\"}");
   }
 

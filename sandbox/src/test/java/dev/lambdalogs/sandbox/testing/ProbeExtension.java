@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * A small external extension for testing the sandbox emulator itself, run as its own process from a
- * layer the test makes. PROBE_MODE says how it misbehaves; every delivery it gets is appended, one JSON
- * array a line, to PROBE_OUT.
+ * layer the test makes. PROBE_MODE says how it misbehaves; every delivery it gets is appended, one
+ * JSON array a line, to PROBE_OUT.
  */
 public final class ProbeExtension {
   private ProbeExtension() {}
@@ -26,9 +26,14 @@ public final class ProbeExtension {
     String mode = System.getenv().getOrDefault("PROBE_MODE", "normal");
     Path out = Path.of(System.getenv("PROBE_OUT"));
     String events = System.getenv().getOrDefault("PROBE_EVENTS", "[\"INVOKE\",\"SHUTDOWN\"]");
-    Http.Response registered = Http.exchange("POST", URI.create("http://" + api + "/2020-01-01/extension/register"),
-        Map.of("Lambda-Extension-Name", "probe"), ("{\"events\":" + events + "}").getBytes(StandardCharsets.UTF_8),
-        2000, 2000);
+    Http.Response registered =
+        Http.exchange(
+            "POST",
+            URI.create("http://" + api + "/2020-01-01/extension/register"),
+            Map.of("Lambda-Extension-Name", "probe"),
+            ("{\"events\":" + events + "}").getBytes(StandardCharsets.UTF_8),
+            2000,
+            2000);
     System.out.println("register: " + registered.status() + " " + registered.text());
     if (!registered.ok()) {
       System.exit(1); // as an extension does that cannot register
@@ -37,29 +42,54 @@ public final class ProbeExtension {
     String schema = System.getenv().getOrDefault("PROBE_SCHEMA", "2022-12-13");
     long delayMs = mode.equals("slow") ? 300 : 0;
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      sleep(delayMs);
-      append(out, new String(body, StandardCharsets.UTF_8));
-      exchange.sendResponseHeaders(200, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          sleep(delayMs);
+          append(out, new String(body, StandardCharsets.UTF_8));
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
     server.start();
-    String buffering = System.getenv().getOrDefault("PROBE_BUFFERING", "{\"maxItems\":1000,\"maxBytes\":262144,\"timeoutMs\":25}");
-    Http.Response subscribed = Http.exchange("PUT", URI.create("http://" + api + "/2022-07-01/telemetry"),
-        Map.of("Lambda-Extension-Identifier", id), ("{\"schemaVersion\":\"" + schema + "\",\"destination\":{\"protocol\":"
-            + "\"HTTP\",\"URI\":\"http://sandbox.localdomain:" + server.getAddress().getPort() + "\"},\"types\":"
-            + "[\"platform\",\"function\"],\"buffering\":" + buffering + "}").getBytes(StandardCharsets.UTF_8), 2000, 2000);
+    String buffering =
+        System.getenv()
+            .getOrDefault(
+                "PROBE_BUFFERING", "{\"maxItems\":1000,\"maxBytes\":262144,\"timeoutMs\":25}");
+    Http.Response subscribed =
+        Http.exchange(
+            "PUT",
+            URI.create("http://" + api + "/2022-07-01/telemetry"),
+            Map.of("Lambda-Extension-Identifier", id),
+            ("{\"schemaVersion\":\""
+                    + schema
+                    + "\",\"destination\":{\"protocol\":"
+                    + "\"HTTP\",\"URI\":\"http://sandbox.localdomain:"
+                    + server.getAddress().getPort()
+                    + "\"},\"types\":"
+                    + "[\"platform\",\"function\"],\"buffering\":"
+                    + buffering
+                    + "}")
+                .getBytes(StandardCharsets.UTF_8),
+            2000,
+            2000);
     System.out.println("subscribe: " + subscribed.status() + " " + subscribed.text());
     while (true) {
-      Http.Response next = Http.exchange("GET", URI.create("http://" + api + "/2020-01-01/extension/event/next"),
-          Map.of("Lambda-Extension-Identifier", id), null, 2000, 0);
+      Http.Response next =
+          Http.exchange(
+              "GET",
+              URI.create("http://" + api + "/2020-01-01/extension/event/next"),
+              Map.of("Lambda-Extension-Identifier", id),
+              null,
+              2000,
+              0);
       Map<?, ?> event = (Map<?, ?>) Json.parse(next.text());
       if ("SHUTDOWN".equals(event.get("eventType"))) {
         if (mode.equals("ignore-shutdown")) {
           sleep(60_000);
         }
-        sleep(1_500); // the last deliveries: a subscriber waits for them as long as its deadline allows
+        sleep(1_500); // the last deliveries: a subscriber waits for them as long as its deadline
+        // allows
         System.exit(0);
       }
     }
@@ -67,7 +97,11 @@ public final class ProbeExtension {
 
   private static synchronized void append(Path out, String delivery) {
     try {
-      Files.writeString(out, delivery.replace("\n", " ") + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          out,
+          delivery.replace("\n", " ") + "\n",
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -86,15 +120,23 @@ public final class ProbeExtension {
     Path script = dir.resolve("extensions/probe");
     Files.createDirectories(script.getParent());
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -cp '" + classPath() + "' "
-        + ProbeExtension.class.getName() + "\n");
+    Files.writeString(
+        script,
+        "#!/bin/sh\nexec '"
+            + java
+            + "' -cp '"
+            + classPath()
+            + "' "
+            + ProbeExtension.class.getName()
+            + "\n");
     script.toFile().setExecutable(true);
     return dir;
   }
 
   /** This class's class path: the test JVM's, or the class loader's under Maven's exec:java. */
   private static String classPath() {
-    if (ProbeExtension.class.getClassLoader() instanceof java.net.URLClassLoader loader && loader.getURLs().length > 0) {
+    if (ProbeExtension.class.getClassLoader() instanceof java.net.URLClassLoader loader
+        && loader.getURLs().length > 0) {
       StringBuilder path = new StringBuilder();
       for (java.net.URL url : loader.getURLs()) {
         try {
@@ -114,6 +156,8 @@ public final class ProbeExtension {
     if (!Files.exists(out)) {
       return List.of();
     }
-    return Files.readAllLines(out).stream().map(l -> (List<Map<String, Object>>) Json.parse(l)).toList();
+    return Files.readAllLines(out).stream()
+        .map(l -> (List<Map<String, Object>>) Json.parse(l))
+        .toList();
   }
 }
