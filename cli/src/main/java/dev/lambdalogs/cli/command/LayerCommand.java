@@ -1,6 +1,7 @@
 package dev.lambdalogs.cli.command;
 
-import dev.lambdalogs.cli.failure.ExitException;
+import dev.lambdalogs.cli.failure.Failure;
+import dev.lambdalogs.cli.failure.Wording;
 import dev.lambdalogs.cli.layer.Layer;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Layers;
@@ -57,12 +58,11 @@ public final class LayerCommand {
       try {
         Files.write(output, zip.bytes());
       } catch (IOException e) {
-        throw new ExitException(
-            ExitException.FAILED,
+        throw new Failure(
             "cannot write the layer to "
                 + output
                 + ": "
-                + e
+                + Wording.describe(e)
                 + " (choose another path with -o FILE)");
       }
       spec.commandLine()
