@@ -79,6 +79,32 @@ public final class TailBenchmark {
   }
 
   /**
+   * tail with the flags ./lambdalogs runs the CLI with, and a 64 MB heap to show memory stays
+   * bounded.
+   */
+  static List<String> tail(Path jar, URI endpoint) {
+    return List.of(
+        java(),
+        "-XX:TieredStopAtLevel=1",
+        "-XX:+UseSerialGC",
+        "-XX:SharedArchiveFile=" + jar.resolveSibling("lambdalogs.jsa"),
+        "-Xlog:cds=off",
+        "-Xlog:cds+dynamic=off",
+        "-Xmx64m",
+        "-jar",
+        jar.toString(),
+        "tail",
+        "--bucket",
+        BUCKET,
+        "--format",
+        "json",
+        "--endpoint-url",
+        endpoint.toString(),
+        "--region",
+        "us-east-1");
+  }
+
+  /**
    * The whole comparison against one server: its objects written, then each side run {@link #RUNS}
    * times.
    */
@@ -105,27 +131,12 @@ public final class TailBenchmark {
             .list("lambda-logs/", null)) {
       keys.add(object.key());
     }
-    // the flags ./lambdalogs runs the CLI with, and a 64 MB heap to show memory stays bounded
-    List<String> tail =
-        List.of(
-            java(),
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-XX:SharedArchiveFile=" + jar.resolveSibling("lambdalogs.jsa"),
-            "-Xlog:cds=off",
-            "-Xlog:cds+dynamic=off",
-            "-Xmx64m",
-            "-jar",
-            jar.toString(),
-            "tail",
-            "--bucket",
-            BUCKET,
-            "--format",
-            "json",
-            "--endpoint-url",
-            endpoint.toString(),
-            "--region",
-            "us-east-1");
+    List<String> tail = tail(jar, endpoint);
+    // -Dbench.before=JAR: another build's CLI, run the same way in each round, side by side
+    String beforeJar = System.getProperty("bench.before");
+    List<String> tailBefore = beforeJar == null ? null : tail(Path.of(beforeJar), endpoint);
+    List<Double> before = new ArrayList<>();
+    List<Double> beforeCpu = new ArrayList<>();
     List<Double> ours = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
     List<Double> theirs = new ArrayList<>();
@@ -139,13 +150,18 @@ public final class TailBenchmark {
     // hot paths, and keeps getting faster over a few thousand requests
     for (int run = -WARM_UP_ROUNDS; run < RUNS; run++) {
       if (run == 0) {
-        List.of(ours, cpu, theirs, first, floor).forEach(List::clear);
+        List.of(ours, cpu, theirs, first, floor, before, beforeCpu).forEach(List::clear);
       }
       Measured hour = run(with(tail, "--since", "1h"), Map.of());
       ours.add(hour.seconds());
       cpu.add(hour.cpuSeconds());
       lines = hour.lines();
       rssHour = Math.max(rssHour, hour.peakRssKb());
+      if (tailBefore != null) {
+        Measured earlier = run(with(tailBefore, "--since", "1h"), Map.of());
+        before.add(earlier.seconds());
+        beforeCpu.add(earlier.cpuSeconds());
+      }
       Measured ten = run(with(tail, "--since", "10m"), Map.of());
       first.add(ten.firstLineSeconds());
       rssTen = Math.max(rssTen, ten.peakRssKb());
@@ -170,7 +186,18 @@ public final class TailBenchmark {
     }
     double median = InstallBenchmark.median(ours);
     double sync = InstallBenchmark.median(theirs);
+    String side =
+        tailBefore == null
+            ? ""
+            : "| the same tail from "
+                + beforeJar
+                + " (bench.before) | median "
+                + fmt(InstallBenchmark.median(before))
+                + " s, CPU "
+                + fmt(InstallBenchmark.median(beforeCpu))
+                + " s | |\n";
     return "| what | measured | target |\n|---|---|---|\n"
+        + side
         + "| `lambdalogs tail --since 1h --format json`: "
         + OBJECTS
         + " objects, "
