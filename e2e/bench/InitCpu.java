@@ -8,6 +8,8 @@
 // instead.
 // Needs perf (Debian: linux-perf). The plain layer runs on this tool's own java.
 import dev.lambdalogs.sandbox.Sandbox;
+import dev.lambdalogs.sandbox.model.LambdaFunction;
+import dev.lambdalogs.sandbox.model.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,7 +119,7 @@ public class InitCpu {
                 "PERF_OUT",
                 out.toString()));
     try (Sandbox sandbox =
-        Sandbox.start(layer, new Sandbox.Function("bench_fn", env), Sandbox.Options.defaults())) {
+        Sandbox.start(layer, new LambdaFunction("bench_fn", env), Limits.defaults())) {
       if (!sandbox.initResult().ok()) {
         throw new IllegalStateException(
             "init failed: " + String.join("\n", sandbox.extensionOutput()));
