@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,7 +36,7 @@ public final class DirSource implements Source {
                       root.relativize(p).toString().replace('\\', '/'), size(p), written(p)))
           .filter(o -> o.key().startsWith(prefix) && ArchiveLayout.isObject(o.key()))
           .filter(o -> startAfter == null || o.key().compareTo(startAfter) > 0)
-          .sorted(java.util.Comparator.comparing(ObjectRef::key))
+          .sorted(Comparator.comparing(ObjectRef::key))
           .toList();
     }
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads archived objects and hands their events on in time order, across objects and functions,
@@ -147,10 +148,7 @@ public final class Reader {
     } catch (IOException e) {
       count(false);
       warn.accept(
-          "skipped "
-              + key
-              + ": "
-              + (e instanceof java.util.zip.ZipException ? "not valid gzip" : e.toString()));
+          "skipped " + key + ": " + (e instanceof ZipException ? "not valid gzip" : e.toString()));
       return List.of();
     }
     counted(entries.size(), item.object().size());

@@ -7,12 +7,14 @@ import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.output.EventFormat;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -122,7 +124,7 @@ public final class TailCommand implements Callable<Integer> {
     // each
     // --follow poll, and at the end
     PrintWriter out =
-        new PrintWriter(new java.io.BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
+        new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16), false);
     PrintWriter err = spec.commandLine().getErr();
     EventFormat chosen =
         format != null ? format : global.json() ? EventFormat.JSON : EventFormat.SHORT;
@@ -133,7 +135,7 @@ public final class TailCommand implements Callable<Integer> {
           new Reader(where.source(), parallel, warning -> err.println("lambdalogs: " + warning));
       Predicate<Entry> keep = new EventFilter(from, to, follow, types, grep, requestId, level);
       long[] printed = {0};
-      java.util.function.Consumer<Entry> print =
+      Consumer<Entry> print =
           e -> {
             String text = chosen.format(e, colour);
             if (text != null) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -81,7 +82,7 @@ public final class Demo {
     DirSource archive = new DirSource(archiveDir);
     List<Reader.Item> items =
         archive.list("", null).stream().map(o -> new Reader.Item(o, FUNCTION)).toList();
-    Map<String, Integer> objects = new java.util.TreeMap<>();
+    Map<String, Integer> objects = new TreeMap<>();
     List<Entry> events = new ArrayList<>();
     new Reader(archive, 4, warning -> {})
         .read(

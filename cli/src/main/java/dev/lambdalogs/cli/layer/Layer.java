@@ -3,11 +3,13 @@ package dev.lambdalogs.cli.layer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -98,7 +100,7 @@ public final class Layer {
     try {
       Path code = Path.of(Layer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return code.getParent().resolve(name);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -168,7 +170,7 @@ public final class Layer {
     Path target = folder.toAbsolutePath().normalize(); // entries are checked against it, normalized
     try (ZipFile zip =
         ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(layer)).get()) {
-      for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+      for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
         Path path = target.resolve(entry.getName()).normalize();
         if (!path.startsWith(target)) {
           throw new IOException("layer entry outside the layer: " + entry.getName());

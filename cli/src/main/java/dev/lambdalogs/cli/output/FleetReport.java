@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /** What install and uninstall did (or would do), for people or for scripts. */
@@ -126,7 +127,7 @@ public final class FleetReport {
 
   /** "3 functions: 2 installed, 1 up to date". */
   private static String summary(List<Result> results) {
-    java.util.StringJoiner counts = new java.util.StringJoiner(", ");
+    StringJoiner counts = new StringJoiner(", ");
     counts(results).forEach((outcome, n) -> counts.add(n + " " + outcome));
     return results.size() + " function" + (results.size() == 1 ? "" : "s") + ": " + counts;
   }

@@ -7,6 +7,8 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,7 +20,7 @@ public final class Http {
 
   public record Response(int status, Map<String, String> headers, byte[] body) {
     public String header(String name) {
-      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+      return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     public String text() {
@@ -60,10 +62,9 @@ public final class Http {
       }
       int status = conn.getResponseCode();
       Map<String, String> responseHeaders = new LinkedHashMap<>();
-      for (Map.Entry<String, java.util.List<String>> field : conn.getHeaderFields().entrySet()) {
+      for (Map.Entry<String, List<String>> field : conn.getHeaderFields().entrySet()) {
         if (field.getKey() != null && !field.getValue().isEmpty()) {
-          responseHeaders.put(
-              field.getKey().toLowerCase(java.util.Locale.ROOT), field.getValue().get(0));
+          responseHeaders.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue().get(0));
         }
       }
       return new Response(

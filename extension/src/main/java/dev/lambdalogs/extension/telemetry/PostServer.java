@@ -4,6 +4,7 @@ import dev.lambdalogs.extension.util.Daemon;
 import dev.lambdalogs.extension.util.HttpWire;
 import dev.lambdalogs.extension.util.Log;
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ final class PostServer {
     }
   }
 
-  private static void close(java.io.Closeable closeable) {
+  private static void close(Closeable closeable) {
     try {
       closeable.close();
     } catch (IOException e) {

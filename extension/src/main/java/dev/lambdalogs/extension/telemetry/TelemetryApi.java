@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Subscribes the listener to the Telemetry API (2022-07-01 path, the mode's schema). */
 public final class TelemetryApi {
@@ -26,7 +27,7 @@ public final class TelemetryApi {
       String runtimeApi, String extensionId, int port, Set<String> types, Mode mode)
       throws IOException {
     StringBuilder typeList = new StringBuilder();
-    for (String type : new java.util.TreeSet<>(types)) {
+    for (String type : new TreeSet<>(types)) {
       typeList.append(typeList.length() == 0 ? "" : ",").append(Json.quote(type));
     }
     String body =

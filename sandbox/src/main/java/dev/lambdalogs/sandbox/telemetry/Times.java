@@ -1,13 +1,13 @@
 package dev.lambdalogs.sandbox.telemetry;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The Telemetry API's time format: UTC with milliseconds, {@code 2022-10-12T00:00:15.064Z}. */
 public final class Times {
   private static final DateTimeFormatter FORMAT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-          .withZone(java.time.ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   /**
    * The last time formatted: a function logging fast writes hundreds of lines in one millisecond.
