@@ -14,11 +14,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Writes cli/src/jre/classlist: the JDK classes the extension loads from start to shutdown,
- * recorded from a run of the -jre layer in the sandbox, writing to moto's S3. build-jre.sh makes
- * the runtime's CDS archive from it, so those classes are mapped rather than parsed at every cold
- * start. Run it after changing what the extension uses: {@code ./mvnw -Pclasslist verify
- * -DskipTests}.
+ * Writes the classlist (e2e/target/classlist; copy it over cli/src/jre/classlist): the JDK classes
+ * the extension loads from start to shutdown, recorded from a run of the -jre layer in the sandbox,
+ * writing to moto's S3. build-jre.sh makes the runtime's CDS archive from it, so those classes are
+ * mapped rather than parsed at every cold start. Run it after changing what the extension uses:
+ * {@code ./mvnw -Pclasslist verify -DskipTests}.
  */
 public final class ClassListTraining {
   private ClassListTraining() {}

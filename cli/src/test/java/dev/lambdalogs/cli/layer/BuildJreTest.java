@@ -1,4 +1,4 @@
-package dev.lambdalogs.e2e;
+package dev.lambdalogs.cli.layer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The build of the -jre variant's runtime fails, saying what to install, rather than skipping it.
  */
 class BuildJreTest {
-  static final Path SCRIPT =
-      Path.of(System.getProperty("lambdalogs.repo", "."))
-          .resolve("cli/src/jre/build-jre.sh")
-          .toAbsolutePath()
-          .normalize();
+  /** The module's own script, from the module's folder, where the build runs its tests. */
+  static final Path SCRIPT = Path.of("src/jre/build-jre.sh").toAbsolutePath();
 
   @TempDir Path dir;
 
