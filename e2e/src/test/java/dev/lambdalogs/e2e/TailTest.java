@@ -3,6 +3,7 @@ package dev.lambdalogs.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdalogs.cli.util.Parallel;
+import dev.lambdalogs.contract.archive.ArchiveLayout;
 import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.contract.time.Times;
 import dev.lambdalogs.e2e.support.Cli;
@@ -96,24 +97,7 @@ class TailTest {
 
   /** The key the extension gives an object whose first event is at {@code firstMillis}. */
   static String key(String prefix, String function, String env, int seq, long firstMillis) {
-    String stamp = Times.stamp(Times.iso(firstMillis));
-    return prefix
-        + function
-        + "/"
-        + stamp.substring(0, 4)
-        + "/"
-        + stamp.substring(4, 6)
-        + "/"
-        + stamp.substring(6, 8)
-        + "/"
-        + stamp.substring(9, 11)
-        + "/"
-        + stamp
-        + "-"
-        + env
-        + "-"
-        + Times.pad(seq, 6)
-        + ".ndjson.gz";
+    return ArchiveLayout.key(prefix, function, Times.stamp(Times.iso(firstMillis)), env, seq, true);
   }
 
   static String event(long millis, String type, String record) {

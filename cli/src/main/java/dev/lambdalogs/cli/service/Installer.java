@@ -71,6 +71,11 @@ public final class Installer {
    * change to apply ({@code apply} non-null) whose result is {@code result} once it is done.
    */
   public record Plan(Target target, Result result, State apply, boolean grantChanges) {
+    /** A function that fails alone: no change to apply, its reason as its result. */
+    static Plan failed(Target target, String why) {
+      return new Plan(target, Result.failed(target.name(), target.region(), why), null, false);
+    }
+
     /**
      * The plan with a layer version named in place of its placeholder, once that version is
      * published.
@@ -236,11 +241,7 @@ public final class Installer {
                           });
                   return p.published(placeholder, arn);
                 } catch (Failure e) {
-                  return new Plan(
-                      p.target(),
-                      Result.failed(p.target().name(), p.target().region(), e.getMessage()),
-                      null,
-                      false);
+                  return Plan.failed(p.target(), e.getMessage());
                 }
               });
     }
@@ -401,11 +402,7 @@ public final class Installer {
                     + p.target().name());
             return p;
           } catch (Failure e) {
-            return new Plan(
-                p.target(),
-                Result.failed(p.target().name(), p.target().region(), e.getMessage()),
-                null,
-                false);
+            return Plan.failed(p.target(), e.getMessage());
           }
         });
   }
@@ -438,8 +435,7 @@ public final class Installer {
     try {
       return planner.apply(target);
     } catch (Failure e) {
-      return new Plan(
-          target, Result.failed(target.name(), target.region(), e.getMessage()), null, false);
+      return Plan.failed(target, e.getMessage());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.lambdalogs.extension.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lambdalogs.contract.archive.ArchiveLayout;
 import dev.lambdalogs.contract.time.Times;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,23 +41,7 @@ class ArchiveKeyTest {
   void aTimeOfAnotherFormUsesTheClock() {
     long before = System.currentTimeMillis();
     String key = new ArchiveKey("p/", "f", "e", true).next("yesterday");
-    String stamp = key.substring(key.lastIndexOf('/') + 1, key.lastIndexOf('/') + 20);
-    long t =
-        Times.epochMillis(
-            stamp.substring(0, 4)
-                + "-"
-                + stamp.substring(4, 6)
-                + "-"
-                + stamp.substring(6, 8)
-                + "T"
-                + stamp.substring(9, 11)
-                + ":"
-                + stamp.substring(11, 13)
-                + ":"
-                + stamp.substring(13, 15)
-                + "."
-                + stamp.substring(15, 18)
-                + "Z");
+    long t = ArchiveLayout.time(key);
     assertThat(t).isBetween(before, System.currentTimeMillis());
   }
 
