@@ -5,18 +5,16 @@ import dev.lambdalogs.cli.archive.Download.Done;
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.failure.Wording;
+import dev.lambdalogs.cli.output.DownloadReport;
 import dev.lambdalogs.cli.output.EventFormat;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
-import dev.lambdalogs.contract.json.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -124,7 +122,7 @@ public final class DownloadCommand implements Callable<Integer> {
               items,
               () -> {
                 if (bar) {
-                  progress(err, finished.incrementAndGet(), items.size());
+                  DownloadReport.progress(err, finished.incrementAndGet(), items.size());
                 }
               });
       long bytes = items.stream().mapToLong(i -> Math.max(0, i.object().size())).sum();
@@ -132,56 +130,15 @@ public final class DownloadCommand implements Callable<Integer> {
       if (merge != null) {
         download.merge(items, merge, EventFormat::withFunction);
       }
-      report(outcomes, bytes, (System.nanoTime() - started) / 1e9);
+      DownloadReport.summary(
+          spec.commandLine().getOut(),
+          global.json(),
+          outcomes,
+          bytes,
+          (System.nanoTime() - started) / 1e9,
+          to,
+          merge);
       return ExitException.forFailures(failed, items.size());
     }
-  }
-
-  private static synchronized void progress(PrintWriter err, int done, int total) {
-    int width = 30;
-    int filled = done * width / total;
-    err.print(
-        "\r["
-            + "=".repeat(filled)
-            + " ".repeat(width - filled)
-            + "] "
-            + done
-            + "/"
-            + total
-            + " objects");
-    if (done == total) {
-      err.println();
-    }
-    err.flush();
-  }
-
-  private void report(List<Done> outcomes, long bytes, double seconds) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("objects", outcomes.size());
-    summary.put("downloaded", outcomes.stream().filter(d -> d == Done.DOWNLOADED).count());
-    summary.put("skipped", outcomes.stream().filter(d -> d == Done.SKIPPED).count());
-    summary.put("failed", outcomes.stream().filter(d -> d == Done.FAILED).count());
-    summary.put("bytes", bytes);
-    summary.put("seconds", Math.round(seconds * 100) / 100.0);
-    summary.put("to", to.toString());
-    if (merge != null) {
-      summary.put("merged", merge.toString());
-    }
-    if (global.json()) {
-      spec.commandLine().getOut().println(Json.write(summary));
-    } else {
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "%d objects (%d downloaded, %d skipped, %d failed), %.1f MB in %.1f s, under %s%n",
-              outcomes.size(),
-              summary.get("downloaded"),
-              summary.get("skipped"),
-              summary.get("failed"),
-              bytes / 1e6,
-              seconds,
-              to);
-    }
-    spec.commandLine().getOut().flush();
   }
 }

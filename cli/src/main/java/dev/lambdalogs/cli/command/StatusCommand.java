@@ -1,17 +1,14 @@
 package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.failure.Failure;
-import dev.lambdalogs.cli.output.Table;
+import dev.lambdalogs.cli.output.StatusReport;
 import dev.lambdalogs.cli.service.Aws;
 import dev.lambdalogs.cli.service.Functions;
 import dev.lambdalogs.cli.service.Status;
 import dev.lambdalogs.cli.util.Parallel;
-import dev.lambdalogs.contract.json.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +75,7 @@ public final class StatusCommand implements Callable<Integer> {
                     }
                   }));
       found.missing().forEach((name, why) -> rows.add(Status.Row.unreadable(name, why)));
-      print(out, rows);
+      StatusReport.print(out, rows, global.json());
       List<Status.Row> drifted = rows.stream().filter(Status.Row::drifted).toList();
       if (check) {
         drifted.forEach(
@@ -97,47 +94,5 @@ public final class StatusCommand implements Callable<Integer> {
       }
       return Status.exitCode(drifted.size(), found.missing().size(), check);
     }
-  }
-
-  private void print(PrintWriter out, List<Status.Row> rows) {
-    if (global.json()) {
-      out.println(Json.write(Map.of("functions", rows.stream().map(StatusCommand::json).toList())));
-      return;
-    }
-    Table table = new Table("FUNCTION", "RUNTIME", "ARCH", "EXTENSION", "STATE", "LOGS TO");
-    rows.forEach(
-        r ->
-            table.row(
-                r.function(),
-                r.runtime(),
-                r.architecture(),
-                r.installed() ? r.layer() : "-",
-                state(r),
-                r.destination()));
-    table.print(out);
-  }
-
-  private static String state(Status.Row r) {
-    if (!r.applicable()) {
-      return "not applicable: " + r.note();
-    }
-    String state = r.problems().isEmpty() ? "up to date" : String.join("; ", r.problems());
-    return r.note() == null ? state : state + "; " + r.note();
-  }
-
-  private static Map<String, Object> json(Status.Row r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("function", r.function());
-    m.put("region", r.region());
-    m.put("runtime", r.runtime());
-    m.put("architecture", r.architecture());
-    m.put("applicable", r.applicable());
-    m.put("installed", r.installed());
-    m.put("layer", r.layer());
-    m.put("upToDate", r.upToDate());
-    m.put("destination", r.destination());
-    m.put("problems", r.problems());
-    m.put("note", r.note());
-    return m;
   }
 }
