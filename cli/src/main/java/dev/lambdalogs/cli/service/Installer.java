@@ -124,9 +124,11 @@ public final class Installer {
     /** The layers whose new versions applying the plan publishes, by placeholder. */
     public Set<String> layersToPublish() {
       Set<String> placeholders = new TreeSet<>();
+      // a dry run's plans apply nothing, but their results say what the layers would be
       functions.stream()
-          .filter(p -> p.apply() != null)
-          .flatMap(p -> p.apply().layers().stream())
+          .map(p -> p.result().after())
+          .filter(Objects::nonNull)
+          .flatMap(after -> after.layers().stream())
           .filter(l -> Layers.unpublishedVariant(l) != null)
           .forEach(placeholders::add);
       return placeholders;

@@ -112,6 +112,8 @@ class InstallerTest {
         .containsExactly(Layers.unpublished(Layers.Variant.JRE));
     assertThat(plan.apply()).isNull();
     assertThat(plan.grantChanges()).isFalse();
+    assertThat(new FleetPlan(null, CHOICES, List.of(plan)).layersToPublish())
+        .containsExactly(Layers.unpublished(Layers.Variant.JRE));
   }
 
   @Test
