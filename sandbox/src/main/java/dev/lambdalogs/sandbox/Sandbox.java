@@ -6,7 +6,6 @@ import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.sandbox.model.ExtensionStats;
 import dev.lambdalogs.sandbox.model.Handler;
 import dev.lambdalogs.sandbox.model.InitResult;
-import dev.lambdalogs.sandbox.model.Invocation;
 import dev.lambdalogs.sandbox.model.InvokeResult;
 import dev.lambdalogs.sandbox.model.LambdaFunction;
 import dev.lambdalogs.sandbox.model.Limits;
@@ -18,7 +17,6 @@ import dev.lambdalogs.sandbox.registry.ExtensionsApi;
 import dev.lambdalogs.sandbox.registry.Registry;
 import dev.lambdalogs.sandbox.telemetry.Gate;
 import dev.lambdalogs.sandbox.telemetry.Telemetry;
-import dev.lambdalogs.sandbox.telemetry.Times;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,6 +44,7 @@ public final class Sandbox implements AutoCloseable {
   private final Limits limits;
   private final Gate gate = new Gate();
   private final Telemetry telemetry;
+  private final FunctionRuntime runtime;
   private final Registry extensions;
   private final ExtensionsApi server;
   private InitResult initResult;
@@ -57,6 +56,7 @@ public final class Sandbox implements AutoCloseable {
     this.function = function;
     this.limits = limits;
     this.telemetry = new Telemetry(gate, limits.maxQueuedBytes());
+    this.runtime = new FunctionRuntime(function.logFormat(), telemetry);
     this.extensions = new Registry(function, telemetry);
     this.server = new ExtensionsApi(extensions);
   }
@@ -208,7 +208,7 @@ public final class Sandbox implements AutoCloseable {
                         + requestId.replace("-", "").substring(0, 24)))));
     telemetry.platform("start", record("requestId", requestId, "version", "$LATEST"));
     long started = System.nanoTime();
-    String status = runHandler(handler, requestId);
+    String status = runtime.run(handler, requestId);
     long runtimeDone = System.nanoTime();
     double durationMs = (runtimeDone - started) / 1e6;
     telemetry.platform(
@@ -282,7 +282,7 @@ public final class Sandbox implements AutoCloseable {
   private InvokeResult invokeAlongsideOthers(Handler handler, String requestId) {
     telemetry.platform("start", record("requestId", requestId, "version", "$LATEST"));
     long started = System.nanoTime();
-    String status = runHandler(handler, requestId);
+    String status = runtime.run(handler, requestId);
     double durationMs = (System.nanoTime() - started) / 1e6;
     telemetry.platform(
         "report",
@@ -302,51 +302,7 @@ public final class Sandbox implements AutoCloseable {
    */
   public void logOutsideInvocation(String message) {
     requireRunning();
-    functionLine("INFO", null, message);
-  }
-
-  /**
-   * A line on the function's stdout: text, or with the JSON log format a record naming its request,
-   * if any.
-   */
-  private void functionLine(String level, String requestId, String message) {
-    if (function.logFormat() != LogFormat.JSON) {
-      telemetry.log("function", Json.quote(message));
-      return;
-    }
-    Map<String, Object> record = record("timestamp", Times.now(), "level", level);
-    if (requestId != null) {
-      record.put("requestId", requestId);
-    }
-    record.put("message", message);
-    telemetry.log("function", Json.write(record));
-  }
-
-  private String runHandler(Handler handler, String requestId) {
-    Invocation invocation =
-        new Invocation() {
-          @Override
-          public String requestId() {
-            return requestId;
-          }
-
-          @Override
-          public void log(String message) {
-            log("INFO", message);
-          }
-
-          @Override
-          public void log(String level, String message) {
-            functionLine(level, requestId, message);
-          }
-        };
-    try {
-      handler.handle(invocation);
-      return "success";
-    } catch (Exception e) {
-      invocation.log("ERROR", "Invoke Error " + e);
-      return "error";
-    }
+    runtime.line("INFO", null, message);
   }
 
   /** SHUTDOWN to the extensions that asked for it; kills whatever still runs at the deadline. */
