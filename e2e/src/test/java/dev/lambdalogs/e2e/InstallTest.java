@@ -128,7 +128,7 @@ class InstallTest {
             .lambda
             .getLayerVersion(b -> b.layerName("lambdalogs").versionNumber(1L))
             .description();
-    assertThat(published).contains("sha256:" + Layer.build(false).sha256());
+    assertThat(published).contains("sha256:" + Layer.build(Layer.Bundle.NONE).sha256());
 
     assertThat(
             s3.getPublicAccessBlock(b -> b.bucket(BUCKET))
@@ -161,8 +161,9 @@ class InstallTest {
 
   @Test
   void theDigestsTheBuildWroteAreThoseOfTheZips() throws Exception {
-    assertThat(Layer.sha256(false)).isEqualTo(Layer.build(false).sha256());
-    assertThat(Layer.sha256(true)).isEqualTo(Layer.build(true).sha256());
+    assertThat(Layer.sha256(Layer.Bundle.NONE)).isEqualTo(Layer.build(Layer.Bundle.NONE).sha256());
+    assertThat(Layer.sha256(Layer.Bundle.JRE_X86_64))
+        .isEqualTo(Layer.build(Layer.Bundle.JRE_X86_64).sha256());
   }
 
   @Test
@@ -260,7 +261,7 @@ class InstallTest {
   @Test
   void unsupportedCombinationsContainerImagesAndTheLayerLimitAreRefusedWithReasons() {
     account.function(
-        "arm_python_fn", "python3.12", "arm64", sharedRole, Map.of(), List.of(), Map.of());
+        "arm_python_fn", "python3.11", "arm64", sharedRole, Map.of(), List.of(), Map.of());
     account.imageFunction("image_fn", sharedRole);
     List<String> five = new java.util.ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -280,8 +281,8 @@ class InstallTest {
             "greeter_fn");
     assertThat(run.exit()).as(run.toString()).isEqualTo(3);
     assertThat(run.out())
-        .contains("python3.12 on arm64 is not supported")
-        .contains("Move the function to x86_64")
+        .contains("python3.11 on arm64 runs on Amazon Linux 2, whose glibc (2.26)")
+        .contains("Move the function to a current runtime")
         .contains("container image")
         .contains("5 layers already");
     assertThat(account.layersOf("full_fn")).isEqualTo(five);
@@ -392,7 +393,7 @@ class InstallTest {
   void statusCheckCountsFunctionsThatCannotTakeTheLayerAsNotApplicable() {
     account.function(
         "arm_python_fn",
-        "python3.12",
+        "python3.11",
         "arm64",
         sharedRole,
         Map.of(),
@@ -415,7 +416,7 @@ class InstallTest {
     assertThat(run.exit()).as(run.toString()).isZero();
     assertThat(run.out())
         .contains("not applicable: container image")
-        .contains("not applicable: python3.12 on arm64");
+        .contains("not applicable: python3.11 on arm64");
     assertThat(run.err()).doesNotContain("drift");
   }
 
@@ -456,6 +457,36 @@ class InstallTest {
         .contains(
             "rt_python3_15: runtime python3.15 is newer than this lambdalogs: taken as python")
         .doesNotContain("rt_java25: runtime");
+  }
+
+  @Test
+  void onArm64AmazonLinux2023RuntimesGetTheArm64RuntimeAndJavaKeepsThePlainLayer() {
+    account.function("arm_py_fn", "python3.12", "arm64", sharedRole, Map.of(), List.of(), Map.of());
+    account.function(
+        "arm_node_fn", "nodejs22.x", "arm64", sharedRole, Map.of(), List.of(), Map.of());
+    account.function(
+        "arm_old_fn", "python3.11", "arm64", sharedRole, Map.of(), List.of(), Map.of());
+    Cli.Run run = cli.run("install", "--function-regex", "^arm_", "-f", "orders_fn");
+    assertThat(run.exit()).as(run.toString()).isEqualTo(3);
+    assertThat(run.out()).contains("python3.11 on arm64 runs on Amazon Linux 2");
+    assertThat(account.layersOf("arm_py_fn"))
+        .singleElement()
+        .asString()
+        .endsWith(":layer:lambdalogs-jre-arm64:1");
+    assertThat(account.layersOf("arm_node_fn"))
+        .singleElement()
+        .asString()
+        .endsWith(":layer:lambdalogs-jre-arm64:1");
+    assertThat(account.layersOf("orders_fn"))
+        .singleElement()
+        .asString()
+        .endsWith(":layer:lambdalogs:1");
+    assertThat(account.layersOf("arm_old_fn")).isEmpty();
+    Cli.Run status = cli.run("status", "--check", "--function-regex", "^arm_", "-f", "orders_fn");
+    assertThat(status.exit()).as(status.toString()).isZero();
+    assertThat(status.out())
+        .contains("lambdalogs-jre-arm64:1")
+        .contains("not applicable: python3.11 on arm64");
   }
 
   @Test

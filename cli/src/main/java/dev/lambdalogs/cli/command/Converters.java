@@ -1,6 +1,7 @@
 package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.TimeRange;
+import dev.lambdalogs.cli.layer.Layer;
 import dev.lambdalogs.contract.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +178,18 @@ final class Converters {
               + unit
               + ": use a whole number "
               + (max == Integer.MAX_VALUE ? min + " or more" : "from " + min + " to " + max));
+    }
+  }
+
+  /** A Lambda architecture, as Lambda names it. */
+  static final class Architecture implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (Layer.Bundle.jreFor(value) == null) {
+        throw new TypeConversionException(
+            "'" + value + "' is not an architecture Lambda runs: x86_64 or arm64");
+      }
+      return value;
     }
   }
 

@@ -33,7 +33,8 @@ public final class LayerCommand {
       footerHeading = "%nExamples:%n",
       footer = {
         "  lambdalogs layer build -o layer.zip",
-        "  lambdalogs layer build --jre -o layer-jre.zip"
+        "  lambdalogs layer build --jre -o layer-jre.zip",
+        "  lambdalogs layer build --jre --arch arm64 -o layer-jre-arm64.zip"
       })
   static final class Build implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -49,12 +50,22 @@ public final class LayerCommand {
         names = "--jre",
         description =
             "The variant that carries its own Java runtime, for functions whose "
-                + "runtime has no JVM of Java 17 or later (x86_64 only).")
+                + "runtime has no JVM of Java 17 or later.")
     boolean jre;
+
+    @Option(
+        names = "--arch",
+        paramLabel = "ARCH",
+        converter = Converters.Architecture.class,
+        defaultValue = "x86_64",
+        description =
+            "x86_64 or arm64: the architecture of --jre's runtime (arm64: Amazon Linux 2023 runtimes). "
+                + "Default: ${DEFAULT-VALUE}.")
+    String arch;
 
     @Override
     public Integer call() throws Exception {
-      Layer.Zip zip = Layer.build(jre);
+      Layer.Zip zip = Layer.build(jre ? Layer.Bundle.jreFor(arch) : Layer.Bundle.NONE);
       try {
         Files.write(output, zip.bytes());
       } catch (IOException e) {

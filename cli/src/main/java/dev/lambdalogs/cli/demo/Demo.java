@@ -52,7 +52,7 @@ public final class Demo {
     Path archiveDir = workDir.resolve("archive");
     deleteTree(layerDir);
     deleteTree(archiveDir);
-    Layer.Zip zip = Layer.build(false);
+    Layer.Zip zip = Layer.build(Layer.Bundle.NONE);
     Layer.unzip(zip.bytes(), layerDir);
 
     Map<String, String> env =

@@ -48,16 +48,48 @@ public final class Layer {
   public record Zip(byte[] bytes, String sha256) {}
 
   /**
-   * @param withJre the "-jre" variant, which carries its own Java runtime (x86_64)
+   * What a variant carries besides the extension: nothing (the function's runtime has a JVM), or a
+   * Java runtime the build made, for one architecture, in its folder beside the CLI's jar.
    */
-  public static Zip build(boolean withJre) throws IOException {
+  public enum Bundle {
+    NONE(null, "plain"),
+    /** Temurin 25, jlink'd: glibc 2.17, so Amazon Linux 2 and 2023 (cli/src/jre/build-jre.sh). */
+    JRE_X86_64("jre", "jre"),
+    /**
+     * Debian's OpenJDK 17 for arm64, cross-jlink'd: glibc 2.34, Amazon Linux 2023
+     * (build-jre-arm64.sh).
+     */
+    JRE_ARM64("jre-arm64", "jre-arm64");
+
+    /** The folder beside the CLI's jar the build makes the runtime in. */
+    final String folder;
+
+    /** Its key in the build's layer-sha256.properties. */
+    final String digestKey;
+
+    Bundle(String folder, String digestKey) {
+      this.folder = folder;
+      this.digestKey = digestKey;
+    }
+
+    /** The runtime to carry for an architecture ("x86_64" or "arm64"), or null for none. */
+    public static Bundle jreFor(String architecture) {
+      return switch (architecture) {
+        case "x86_64" -> JRE_X86_64;
+        case "arm64" -> JRE_ARM64;
+        default -> null;
+      };
+    }
+  }
+
+  public static Zip build(Bundle bundle) throws IOException {
     TreeMap<String, Entry> entries = new TreeMap<>();
     entries.put("extensions/", Entry.folder());
     entries.put("lambdalogs/", Entry.folder());
     entries.put(LAUNCHER, new Entry(resource("lambdalogs"), 0755));
     entries.put(JAR, new Entry(resource("lambdalogs-extension.jar"), 0644));
-    if (withJre) {
-      addRuntime(entries);
+    if (bundle != Bundle.NONE) {
+      addRuntime(entries, bundle);
     }
     byte[] zip = zip(entries);
     return new Zip(zip, sha256(zip));
@@ -67,13 +99,15 @@ public final class Layer {
    * The runtime the build made with jlink, in jre/ beside the CLI's jar (as lib/ is), under
    * lambdalogs/jre/ with each file's own mode.
    */
-  private static void addRuntime(TreeMap<String, Entry> entries) throws IOException {
-    Path jre = bundledRuntime();
+  private static void addRuntime(TreeMap<String, Entry> entries, Bundle bundle) throws IOException {
+    Path jre = bundledRuntime(bundle);
     if (!Files.isRegularFile(jre.resolve("bin/java"))) {
       throw new IOException(
-          "this lambdalogs build carries no Java runtime for the -jre variant (looked in "
+          "this lambdalogs build carries no Java runtime for the "
+              + bundle.folder
+              + " variant (looked in "
               + jre
-              + "): build lambdalogs on a machine with Temurin 25 (./mvnw package -Djre.jdk=PATH_TO_TEMURIN_25)");
+              + "): build lambdalogs with ./mvnw package, which makes it (cli/src/jre/)");
     }
     try (Stream<Path> files = Files.walk(jre)) {
       for (Path file : files.sorted().toList()) {
@@ -91,8 +125,8 @@ public final class Layer {
     }
   }
 
-  static Path bundledRuntime() {
-    return besideTheCli("jre");
+  static Path bundledRuntime(Bundle bundle) {
+    return besideTheCli(bundle.folder);
   }
 
   /** A file or folder beside the CLI's jar (in a checkout, in cli/target/, as lib/ is). */
@@ -110,30 +144,32 @@ public final class Layer {
    * learn it cost status and install a second or more on every run); zipped here when the build
    * wrote none.
    */
-  public static String sha256(boolean withJre) throws IOException {
+  public static String sha256(Bundle bundle) throws IOException {
     Path digests = besideTheCli(DIGESTS);
     if (Files.isRegularFile(digests)) {
       Properties known = new Properties();
       try (InputStream in = Files.newInputStream(digests)) {
         known.load(in);
       }
-      String sha256 = known.getProperty(withJre ? "jre" : "plain");
+      String sha256 = known.getProperty(bundle.digestKey);
       if (sha256 != null) {
         return sha256;
       }
     }
-    return build(withJre).sha256();
+    return build(bundle).sha256();
   }
 
   /**
    * The build's last step: writes each variant's SHA-256 beside the jar, for {@link
-   * #sha256(boolean)}.
+   * #sha256(Bundle)}.
    */
   public static void main(String[] args) throws IOException {
     Properties digests = new Properties();
-    digests.setProperty("plain", build(false).sha256());
-    if (Files.isRegularFile(bundledRuntime().resolve("bin/java"))) {
-      digests.setProperty("jre", build(true).sha256());
+    for (Bundle bundle : Bundle.values()) {
+      if (bundle == Bundle.NONE
+          || Files.isRegularFile(bundledRuntime(bundle).resolve("bin/java"))) {
+        digests.setProperty(bundle.digestKey, build(bundle).sha256());
+      }
     }
     try (var out = Files.newBufferedWriter(besideTheCli(DIGESTS))) {
       digests.store(out, null);

@@ -20,22 +20,42 @@ import software.amazon.awssdk.services.lambda.model.PublishLayerVersionResponse;
  */
 public final class Layers {
   /**
-   * The two layers: the plain one for runtimes with Java 17+, and the one carrying its own runtime.
+   * The layers: the plain one for runtimes with Java 17+, and those carrying their own runtime, one
+   * per architecture.
    */
   public enum Variant {
-    PLAIN("lambdalogs", true, List.of("x86_64", "arm64")),
-    JRE("lambdalogs-jre", false, List.of("x86_64"));
+    PLAIN(
+        "lambdalogs",
+        Layer.Bundle.NONE,
+        Runtimes.served(true, null, 15),
+        List.of("x86_64", "arm64")),
+    JRE(
+        "lambdalogs-jre",
+        Layer.Bundle.JRE_X86_64,
+        Runtimes.served(false, null, 15),
+        List.of("x86_64")),
+    /** Debian's OpenJDK 17 for arm64 needs glibc 2.34: Amazon Linux 2023 runtimes only. */
+    JRE_ARM64(
+        "lambdalogs-jre-arm64",
+        Layer.Bundle.JRE_ARM64,
+        Runtimes.served(false, "al2023", 15),
+        List.of("arm64"));
 
     public final String layerName;
+
+    /** What the zip carries besides the extension. */
+    public final Layer.Bundle bundle;
 
     /** What its published versions list as compatible: Lambda takes 15 at most. */
     final List<String> runtimes;
 
     final List<String> architectures;
 
-    Variant(String layerName, boolean forJvmRuntimes, List<String> architectures) {
+    Variant(
+        String layerName, Layer.Bundle bundle, List<String> runtimes, List<String> architectures) {
       this.layerName = layerName;
-      this.runtimes = Runtimes.served(forJvmRuntimes, 15);
+      this.bundle = bundle;
+      this.runtimes = runtimes;
       this.architectures = architectures;
     }
   }
@@ -49,7 +69,8 @@ public final class Layers {
   /** A layer version holding this CLI's extension. */
   public record Version(String arn, boolean published) {}
 
-  private static final Pattern OURS = Pattern.compile(":layer:(lambdalogs|lambdalogs-jre):(\\d+)$");
+  private static final Pattern OURS =
+      Pattern.compile(":layer:(lambdalogs|lambdalogs-jre|lambdalogs-jre-arm64):(\\d+)$");
   private static final Pattern HASH = Pattern.compile("sha256:([0-9a-f]{64})");
 
   private final Aws aws;
@@ -65,21 +86,27 @@ public final class Layers {
 
   public static Choice choose(String runtime, String architecture) {
     Runtimes.Reading reading = Runtimes.read(runtime == null ? "" : runtime);
-    Variant variant = reading.runtime().runsTheExtension() ? Variant.PLAIN : Variant.JRE;
-    if (variant.architectures.contains(architecture)) {
-      return new Choice(variant, null, reading.warning());
+    Runtimes.Runtime read = reading.runtime();
+    if (read.runsTheExtension()) {
+      return new Choice(Variant.PLAIN, null, reading.warning());
     }
-    return new Choice(
-        null,
-        runtime
-            + " on "
-            + architecture
-            + " is not supported: the layer for runtimes without "
-            + "Java 17+ carries an x86_64 Java runtime only. Move the function to x86_64, or to java17/java21/java25",
-        reading.warning());
+    if ("x86_64".equals(architecture)) {
+      return new Choice(Variant.JRE, null, reading.warning());
+    }
+    if ("arm64".equals(architecture) && "al2023".equals(read.amazonLinux())) {
+      return new Choice(Variant.JRE_ARM64, null, reading.warning());
+    }
+    String why =
+        "arm64".equals(architecture)
+            ? " runs on Amazon Linux 2, whose glibc (2.26) is older than the layer's arm64 Java runtime"
+                + " needs (2.34, Amazon Linux 2023). Move the function to a current runtime (python3.12+,"
+                + " nodejs20.x+, provided.al2023, ruby3.3+, dotnet8+), or to x86_64"
+            : " is an architecture the layer has no Java runtime for. Move the function to x86_64 or"
+                + " arm64";
+    return new Choice(null, runtime + " on " + architecture + why, reading.warning());
   }
 
-  /** True for a layer version ARN of either lambdalogs layer. */
+  /** True for a layer version ARN of any lambdalogs layer. */
   public static boolean isOurs(String layerArn) {
     return OURS.matcher(layerArn).find();
   }
@@ -95,7 +122,7 @@ public final class Layers {
         variant,
         v -> {
           try {
-            return Layer.sha256(v == Variant.JRE);
+            return Layer.sha256(v.bundle);
           } catch (IOException e) {
             throw new Failure(e.getMessage());
           }
@@ -215,9 +242,17 @@ public final class Layers {
         });
   }
 
+  /** Which of our layers a layer version ARN of ours is a version of. */
   public static Variant variantOf(String layerArn) {
     Matcher m = OURS.matcher(layerArn);
-    return m.find() && m.group(1).equals(Variant.JRE.layerName) ? Variant.JRE : Variant.PLAIN;
+    if (m.find()) {
+      for (Variant variant : Variant.values()) {
+        if (variant.layerName.equals(m.group(1))) {
+          return variant;
+        }
+      }
+    }
+    return Variant.PLAIN;
   }
 
   private Layer.Zip zip(Variant variant) {
@@ -225,7 +260,7 @@ public final class Layers {
         variant,
         v -> {
           try {
-            return Layer.build(v == Variant.JRE);
+            return Layer.build(v.bundle);
           } catch (IOException e) {
             throw new Failure(e.getMessage());
           }

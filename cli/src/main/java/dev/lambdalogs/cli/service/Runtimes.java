@@ -101,10 +101,13 @@ public final class Runtimes {
   /**
    * The known runtimes a variant serves, newest first, at most {@code limit} (Lambda lists 15 per
    * layer).
+   *
+   * @param amazonLinux only those on this OS generation; null for any
    */
-  static List<String> served(boolean withJvm, int limit) {
+  static List<String> served(boolean withJvm, String amazonLinux, int limit) {
     return KNOWN.stream()
         .filter(r -> r.runsTheExtension() == withJvm)
+        .filter(r -> amazonLinux == null || amazonLinux.equals(r.amazonLinux()))
         .map(Runtime::name)
         .limit(limit)
         .toList();

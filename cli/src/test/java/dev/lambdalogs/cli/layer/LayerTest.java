@@ -21,11 +21,11 @@ class LayerTest {
     TimeZone saved = TimeZone.getDefault();
     try {
       TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-      Layer.Zip utc = Layer.build(false);
+      Layer.Zip utc = Layer.build(Layer.Bundle.NONE);
       TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Chatham"));
-      Layer.Zip chatham = Layer.build(false);
+      Layer.Zip chatham = Layer.build(Layer.Bundle.NONE);
       TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
-      assertThat(Layer.build(false).sha256()).isEqualTo(utc.sha256());
+      assertThat(Layer.build(Layer.Bundle.NONE).sha256()).isEqualTo(utc.sha256());
       assertThat(chatham.sha256())
           .isEqualTo(utc.sha256())
           .hasSize(64)
@@ -41,7 +41,8 @@ class LayerTest {
     List<ZipArchiveEntry> entries;
     try (ZipFile zip =
         ZipFile.builder()
-            .setSeekableByteChannel(new SeekableInMemoryByteChannel(Layer.build(false).bytes()))
+            .setSeekableByteChannel(
+                new SeekableInMemoryByteChannel(Layer.build(Layer.Bundle.NONE).bytes()))
             .get()) {
       entries = Collections.list(zip.getEntriesInPhysicalOrder());
     }
@@ -55,7 +56,7 @@ class LayerTest {
 
   @Test
   void theExtensionsJarHoldsItsClassesAndTheContractsOnly(@TempDir Path dir) throws Exception {
-    Layer.unzip(Layer.build(false).bytes(), dir);
+    Layer.unzip(Layer.build(Layer.Bundle.NONE).bytes(), dir);
     List<String> names;
     try (java.util.jar.JarFile jar = new java.util.jar.JarFile(dir.resolve(Layer.JAR).toFile())) {
       names =
@@ -74,7 +75,7 @@ class LayerTest {
 
   @Test
   void unzipKeepsTheLaunchersMode(@TempDir Path dir) throws Exception {
-    Layer.unzip(Layer.build(false).bytes(), dir);
+    Layer.unzip(Layer.build(Layer.Bundle.NONE).bytes(), dir);
     assertThat(
             PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dir.resolve(Layer.LAUNCHER))))
@@ -86,10 +87,10 @@ class LayerTest {
 
   @Test
   void theJreVariantCarriesAnExecutableRuntime(@TempDir Path dir) throws Exception {
-    Layer.Zip jre = Layer.build(true);
+    Layer.Zip jre = Layer.build(Layer.Bundle.JRE_X86_64);
     assertThat(jre.sha256())
-        .isNotEqualTo(Layer.build(false).sha256())
-        .isEqualTo(Layer.build(true).sha256());
+        .isNotEqualTo(Layer.build(Layer.Bundle.NONE).sha256())
+        .isEqualTo(Layer.build(Layer.Bundle.JRE_X86_64).sha256());
     Layer.unzip(jre.bytes(), dir);
     Path java = dir.resolve(Layer.JRE + "bin/java");
     assertThat(Files.isExecutable(java)).isTrue();

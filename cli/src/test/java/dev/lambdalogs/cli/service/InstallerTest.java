@@ -123,7 +123,7 @@ class InstallerTest {
     assertThat(full.result().outcome()).isEqualTo(Outcome.FAILED);
     assertThat(full.result().detail()).contains("Lambda allows 5");
     assertThat(full.apply()).isNull();
-    assertThat(Layers.choose("python3.12", "arm64").refusal()).contains("is not supported");
+    assertThat(Layers.choose("python3.11", "arm64").refusal()).contains("Amazon Linux 2");
   }
 
   @Test

@@ -19,7 +19,12 @@ class RuntimesTest {
     "dotnet10, x86_64, JRE",
     "ruby4.0, x86_64, JRE",
     "provided.al2023, x86_64, JRE",
-    "provided.al2, x86_64, JRE"
+    "provided.al2, x86_64, JRE",
+    "python3.12, arm64, JRE_ARM64",
+    "nodejs22.x, arm64, JRE_ARM64",
+    "dotnet8, arm64, JRE_ARM64",
+    "ruby3.3, arm64, JRE_ARM64",
+    "provided.al2023, arm64, JRE_ARM64"
   })
   void eachKnownRuntimeGetsItsVariantWithoutAWarning(
       String runtime, String architecture, Variant variant) {
@@ -30,13 +35,13 @@ class RuntimesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"python3.14", "java11", "nodejs24.x", "provided.al2023"})
-  void withoutJava17AnArm64FunctionIsRefusedWithWhatToDo(String runtime) {
+  @CsvSource({"python3.11", "python3.10", "java11", "java8.al2", "provided.al2"})
+  void anAmazonLinux2RuntimeWithoutJava17OnArm64IsRefusedWithWhyAndWhatToDo(String runtime) {
     Layers.Choice choice = Layers.choose(runtime, "arm64");
     assertThat(choice.variant()).isNull();
     assertThat(choice.refusal())
-        .startsWith(runtime + " on arm64 is not supported")
-        .contains("Move the function to x86_64");
+        .startsWith(runtime + " on arm64 runs on Amazon Linux 2, whose glibc (2.26)")
+        .contains("Move the function to a current runtime", "or to x86_64");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -56,7 +61,7 @@ class RuntimesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"PLAIN", "JRE"})
+  @CsvSource({"PLAIN", "JRE", "JRE_ARM64"})
   void aPublishedVersionListsAtMostFifteenRuntimesItServes(Variant variant) {
     assertThat(variant.runtimes)
         .isNotEmpty()
@@ -65,5 +70,11 @@ class RuntimesTest {
             r ->
                 assertThat(Runtimes.read(r).runtime().runsTheExtension())
                     .isEqualTo(variant == Variant.PLAIN));
+    if (variant == Variant.JRE_ARM64) {
+      assertThat(variant.runtimes)
+          .allSatisfy(r -> assertThat(Runtimes.read(r).runtime().amazonLinux()).isEqualTo("al2023"))
+          .contains("python3.12", "nodejs22.x", "provided.al2023")
+          .doesNotContain("python3.11", "provided.al2");
+    }
   }
 }

@@ -27,7 +27,8 @@ public final class Environment {
     Path layer = LAYERS.get(withJre);
     if (layer == null) {
       layer = Files.createTempDirectory("lambdalogs-layer-");
-      Layer.unzip(Layer.build(withJre).bytes(), layer);
+      Layer.unzip(
+          Layer.build(withJre ? Layer.Bundle.JRE_X86_64 : Layer.Bundle.NONE).bytes(), layer);
       LAYERS.put(withJre, layer);
     }
     return layer;

@@ -1,0 +1,97 @@
+#!/bin/sh
+# Makes the Java runtime of the layer's arm64 "-jre" variant, on this x86_64 machine:
+#   build-jre-arm64.sh OUTPUT        (and OUTPUT.sysroot: arm64 libc and friends, to run it under qemu)
+# No aarch64 Temurin is reachable, and Temurin 25's jlink refuses Java 17 jmods: so Debian bookworm's
+# OpenJDK 17 for arm64, at a pinned version, its jmods linked by the x86_64 jlink of the same version
+# (cross-linking works), stripped with aarch64 binutils (the host's objcopy cannot read aarch64), with
+# libz beside it (lib/, found through libzip's $ORIGIN), and a CDS archive of the classes the extension
+# loads, dumped under qemu. Its native files need glibc 2.34 at most: Amazon Linux 2023, not Amazon
+# Linux 2. libstdc++ and libgcc_s are the function's runtime's own (Debian's libstdc++ needs glibc 2.36).
+# What it needs and lacks, it installs when it runs as root, or says exactly what to install.
+set -eu
+out=$1
+jdk_version=17.0.19+10-1~deb12u2
+zlib_version=1:1.2.13.dfsg-1
+here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
+classlist="$here/classlist"
+cache=${LAMBDALOGS_DEB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lambdalogs/debs}
+
+missing() {
+  dpkg --print-foreign-architectures 2>/dev/null | grep -qx arm64 || echo "the arm64 architecture"
+  command -v aarch64-linux-gnu-strip >/dev/null || echo "binutils-aarch64-linux-gnu"
+  command -v qemu-aarch64-static >/dev/null || echo "qemu-user-static"
+}
+if [ -n "$(missing)" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[jre-arm64] installing $(missing | paste -sd, -)" >&2
+    dpkg --add-architecture arm64
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static binutils-aarch64-linux-gnu >/dev/null
+  else
+    echo "[jre-arm64] the layer's arm64 -jre variant needs: $(missing | paste -sd, -). As root (Debian 12):" >&2
+    echo "[jre-arm64]   dpkg --add-architecture arm64 && apt-get update" >&2
+    echo "[jre-arm64]   apt-get install qemu-user-static binutils-aarch64-linux-gnu" >&2
+    exit 1
+  fi
+fi
+
+stamp="$out/.built-from"
+want="$jdk_version $zlib_version $(cksum < "$0") $(cksum < "$classlist")"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  exit 0 # already made by this script from these packages
+fi
+
+# the packages, pinned, fetched once into a cache
+mkdir -p "$cache"
+fetch() { # package version arch: prints the .deb's path
+  dir="$cache/$1_$3_$(echo "$2" | tr ':~+' '---')"
+  if ! ls "$dir"/*.deb >/dev/null 2>&1; then
+    mkdir -p "$dir"
+    if ! (cd "$dir" && apt-get download -qq "$1:$3=$2" 2>/dev/null); then
+      echo "[jre-arm64] cannot download $1:$3=$2 from Debian's mirror: if it is gone, pin the version" >&2
+      echo "[jre-arm64] 'apt-cache madison $1:$3' lists in $0" >&2
+      exit 1
+    fi
+  fi
+  ls "$dir"/*.deb
+}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for arch in arm64 amd64; do
+  for package in openjdk-17-jre-headless openjdk-17-jdk-headless; do
+    dpkg-deb -x "$(fetch "$package" "$jdk_version" "$arch")" "$work/$arch"
+  done
+done
+dpkg-deb -x "$(fetch zlib1g "$zlib_version" arm64)" "$work/zlib"
+jlink="$work/amd64/usr/lib/jvm/java-17-openjdk-amd64/bin/jlink"
+jmods="$work/arm64/usr/lib/jvm/java-17-openjdk-arm64/jmods"
+
+rm -rf "$out"
+mkdir -p "$(dirname "$out")"
+log="$out.log"
+if ! "$jlink" --module-path "$jmods" --add-modules java.base --output "$out" \
+    --strip-java-debug-attributes --strip-native-debug-symbols objcopy=/usr/bin/aarch64-linux-gnu-objcopy \
+    --no-header-files --no-man-pages --compress=0 > "$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+find "$out" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec aarch64-linux-gnu-strip --strip-unneeded {} +
+cp "$work/zlib/lib/aarch64-linux-gnu/libz.so.1.2.13" "$out/lib/libz.so.1"
+rm -f "$out/bin/keytool" "$out/bin/jwebserver" # what the extension never uses
+
+# the CDS archive, dumped by the arm64 JVM itself, under qemu, against a sysroot of arm64 libraries
+# (kept beside the runtime, OUTPUT.sysroot, for the tests that run the arm64 layer here; not in the layer)
+sysroot="$out.sysroot"
+rm -rf "$sysroot"
+for package in libc6 libstdc++6 libgcc-s1; do
+  version=$(apt-cache policy "$package:arm64" | awk '/Candidate/ {print $2}')
+  dpkg-deb -x "$(fetch "$package" "$version" arm64)" "$sysroot"
+done
+# the list was recorded on Temurin 25: its class names serve Java 17 too, its @-lines are 25's own format
+grep -v '^@' "$classlist" > "$work/classlist"
+if ! qemu-aarch64-static -L "$sysroot" "$out/bin/java" -Xshare:dump -XX:SharedClassListFile="$work/classlist" \
+    -XX:+UseSerialGC -XX:SharedArchiveFile="$out/lib/server/classes.jsa" >> "$log" 2>&1; then
+  cat "$log" >&2
+  exit 1
+fi
+echo "$want" > "$stamp"
