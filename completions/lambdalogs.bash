@@ -617,7 +617,7 @@ function _picocli_lambdalogs_layer_build() {
 
   local commands=""
   local flag_opts="'--jre' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output'"
+  local arg_opts="'-o' '--output' '--arch'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -627,6 +627,9 @@ function _picocli_lambdalogs_layer_build() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--arch')
+      return
       ;;
   esac
 
