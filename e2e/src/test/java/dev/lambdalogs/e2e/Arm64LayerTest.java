@@ -130,4 +130,20 @@ class Arm64LayerTest {
         .assertLayout("arm64_fn")
         .assertFunctionLines(logged);
   }
+
+  @Test
+  void onTheWrongArchitectureTheLauncherFailsInitSayingWhichLayerIsNeeded() throws Exception {
+    Map<String, String> env =
+        new java.util.HashMap<>(Environment.s3(servers.moto().endpoint(), BUCKET));
+    env.remove(
+        "LAMBDALOGS_JAVA"); // the layer's own runtime, as in Lambda: arm64, on this x86_64 machine
+    try (Sandbox sandbox =
+        Sandbox.start(layer, new LambdaFunction("wrong_arch_fn", env), Limits.defaults())) {
+      assertThat(sandbox.initResult().ok()).isFalse();
+      assertThat(sandbox.initResult().errorType()).isEqualTo("Extension.Crash");
+      assertThat(String.join("\n", sandbox.extensionOutput()))
+          .contains("this layer's Java runtime is for arm64, and the function runs on x86_64")
+          .contains("lambdalogs install picks it");
+    }
+  }
 }
