@@ -4,6 +4,7 @@ import dev.lambdalogs.cli.failure.Failure;
 import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.contract.settings.Settings;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -214,40 +214,46 @@ public final class Installer {
   }
 
   /**
-   * Publishes the new layer versions the plan needs, each once, and names them in the functions'
-   * plans.
+   * Publishes each new layer version the plan needs, once per region, then names it in the plans
+   * that need it; a function whose version could not be published fails alone.
    */
   private List<Plan> publishLayers(FleetPlan plan) {
-    List<Plan> plans = plan.functions();
-    for (String placeholder : plan.layersToPublish()) {
-      Layers.Variant variant = Layers.unpublishedVariant(placeholder);
-      Map<String, String> byRegion = new ConcurrentHashMap<>();
-      plans =
-          Parallel.map(
-              plans,
-              parallel,
-              p -> {
-                if (p.apply() == null || !p.apply().layers().contains(placeholder)) {
-                  return p;
-                }
-                try {
-                  String arn =
-                      byRegion.computeIfAbsent(
-                          p.target().region(),
-                          region -> {
-                            journal.step("publishing " + variant.layerName + " in " + region);
-                            String published = layers.publish(variant, region);
-                            journal.changed(
-                                "published " + Layers.shortName(published) + " in " + region);
-                            return published;
-                          });
-                  return p.published(placeholder, arn);
-                } catch (Failure e) {
-                  return Plan.failed(p.target(), e.getMessage());
-                }
-              });
+    Map<String, String> arns = new HashMap<>();
+    Map<String, String> failures = new HashMap<>();
+    for (Plan p : plan.functions()) {
+      String region = p.target().region();
+      for (String placeholder : p.apply() == null ? List.<String>of() : p.apply().layers()) {
+        Layers.Variant variant = Layers.unpublishedVariant(placeholder);
+        String key = placeholder + "@" + region;
+        if (variant == null || arns.containsKey(key) || failures.containsKey(key)) {
+          continue;
+        }
+        try {
+          journal.step("publishing " + variant.layerName + " in " + region);
+          arns.put(key, layers.publish(variant, region));
+          journal.changed("published " + Layers.shortName(arns.get(key)) + " in " + region);
+        } catch (Failure e) {
+          failures.put(key, e.getMessage());
+        }
+      }
     }
-    return plans;
+    return plan.functions().stream()
+        .map(
+            p -> {
+              Plan named = p;
+              for (String placeholder :
+                  p.apply() == null ? List.<String>of() : p.apply().layers()) {
+                String key = placeholder + "@" + p.target().region();
+                if (failures.containsKey(key)) {
+                  return Plan.failed(p.target(), failures.get(key));
+                }
+                if (arns.containsKey(key)) {
+                  named = named.published(placeholder, arns.get(key));
+                }
+              }
+              return named;
+            })
+        .toList();
   }
 
   private Plan planInstall(Target target, Choices settings, boolean dryRun) {

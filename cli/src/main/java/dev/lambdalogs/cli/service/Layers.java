@@ -77,7 +77,6 @@ public final class Layers {
   private final Map<Variant, Layer.Zip> zips = new ConcurrentHashMap<>();
   private final Map<Variant, String> digests = new ConcurrentHashMap<>();
   private final Map<String, Optional<String>> found = new ConcurrentHashMap<>();
-  private final Map<String, String> published = new ConcurrentHashMap<>();
   private final Map<String, String> hashes = new ConcurrentHashMap<>();
 
   public Layers(Aws aws) {
@@ -182,32 +181,27 @@ public final class Layers {
   }
 
   /**
-   * Publishes this CLI's extension as a new version: once per variant and region, however many
-   * functions need it.
+   * Publishes this CLI's extension as a new version; a function planned again afterwards finds it.
+   * Callers publish once per variant and region (Installer, layer publish).
    */
   public String publish(Variant variant, String region) {
-    return published.computeIfAbsent(
-        variant + "@" + region,
-        k -> {
-          Layer.Zip zip = zip(variant);
-          PublishLayerVersionResponse response =
-              Errors.call(
-                  "lambda:PublishLayerVersion",
-                  "layer " + variant.layerName,
-                  () ->
-                      aws.lambda(region)
-                          .publishLayerVersion(
-                              b ->
-                                  b.layerName(variant.layerName)
-                                      .description("lambdalogs extension, sha256:" + zip.sha256())
-                                      .content(c -> c.zipFile(SdkBytes.fromByteArray(zip.bytes())))
-                                      .compatibleRuntimesWithStrings(variant.runtimes)
-                                      .compatibleArchitecturesWithStrings(variant.architectures)
-                                      .licenseInfo("Apache-2.0")));
-          found.put(
-              k, Optional.of(response.layerVersionArn())); // a function planned again finds it
-          return response.layerVersionArn();
-        });
+    Layer.Zip zip = zip(variant);
+    PublishLayerVersionResponse response =
+        Errors.call(
+            "lambda:PublishLayerVersion",
+            "layer " + variant.layerName,
+            () ->
+                aws.lambda(region)
+                    .publishLayerVersion(
+                        b ->
+                            b.layerName(variant.layerName)
+                                .description("lambdalogs extension, sha256:" + zip.sha256())
+                                .content(c -> c.zipFile(SdkBytes.fromByteArray(zip.bytes())))
+                                .compatibleRuntimesWithStrings(variant.runtimes)
+                                .compatibleArchitecturesWithStrings(variant.architectures)
+                                .licenseInfo("Apache-2.0")));
+    found.put(variant + "@" + region, Optional.of(response.layerVersionArn()));
+    return response.layerVersionArn();
   }
 
   /**
