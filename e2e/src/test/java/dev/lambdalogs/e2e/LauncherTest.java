@@ -7,9 +7,15 @@ import dev.lambdalogs.sandbox.Sandbox;
 import dev.lambdalogs.sandbox.model.LambdaFunction;
 import dev.lambdalogs.sandbox.model.Limits;
 import dev.lambdalogs.sandbox.model.ShutdownResult;
+import dev.lambdalogs.sandbox.testing.Await;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,10 +78,61 @@ class LauncherTest {
             Limits.defaults())) {
       assertThat(sandbox.initResult().ok()).isFalse();
       assertThat(sandbox.initResult().errorType()).isEqualTo("Extension.Crash");
-      Thread.sleep(100); // the output pump may trail the exit
-      assertThat(String.join("\n", sandbox.extensionOutput()))
-          .contains("no Java 17+ runtime found")
-          .contains("-jre variant");
+      awaitOutput(sandbox, "no Java 17+ runtime found");
+      assertThat(String.join("\n", sandbox.extensionOutput())).contains("-jre variant");
     }
+  }
+
+  /**
+   * A function whose OS lacks a library the layer's runtime needs (here librt, hidden in a mount
+   * namespace of the extension's own; on arm64 it would be libstdc++ or libgcc_s): init fails, and
+   * the line names the library and what to do, not the JVM launcher's bare "dl failure".
+   */
+  @Test
+  void whenTheFunctionsOsLacksALibraryOfTheRuntimeInitFailsNamingIt(@TempDir Path layer)
+      throws Exception {
+    Path jreLayer = Environment.layer(true);
+    String librt = resolved(jreLayer.resolve("lambdalogs/jre/lib/server/libjvm.so"), "librt.so.1");
+    Files.createSymbolicLink(layer.resolve("lambdalogs"), jreLayer.resolve("lambdalogs"));
+    Path launcher = Files.createDirectories(layer.resolve("bin")).resolve("lambdalogs");
+    Files.copy(jreLayer.resolve("extensions/lambdalogs"), launcher);
+    Path hiding = Files.createDirectories(layer.resolve("extensions")).resolve("lambdalogs");
+    Files.writeString(
+        hiding,
+        "#!/bin/sh\nexec unshare -m sh -c 'mount --bind /dev/null \"$1\" && exec \"$2\"' - '"
+            + librt
+            + "' '"
+            + launcher
+            + "'\n");
+    hiding.toFile().setExecutable(true);
+    try (Sandbox sandbox =
+        Sandbox.start(layer, new LambdaFunction("fn", env()), Limits.defaults())) {
+      assertThat(sandbox.initResult().ok()).isFalse();
+      assertThat(sandbox.initResult().errorType()).isEqualTo("Extension.Crash");
+      awaitOutput(sandbox, "cannot load on this function's OS");
+      assertThat(String.join("\n", sandbox.extensionOutput()))
+          .contains(librt)
+          .contains("add a layer that puts the missing library in lib/");
+    }
+  }
+
+  /** Where the loader finds {@code library} for {@code file}, as `ldd` would say. */
+  static String resolved(Path file, String library) throws Exception {
+    Process p =
+        new ProcessBuilder("/lib64/ld-linux-x86-64.so.2", "--list", file.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    Matcher m = Pattern.compile(Pattern.quote(library) + " => (\\S+)").matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return m.group(1);
+  }
+
+  /** The output pump may trail the process's exit. */
+  static void awaitOutput(Sandbox sandbox, String text) throws InterruptedException {
+    Await.until(
+        "the extension to print: " + text,
+        () -> String.join("\n", sandbox.extensionOutput()).contains(text));
   }
 }
