@@ -10,8 +10,6 @@
 # What it needs and lacks, it installs when it runs as root, or says exactly what to install.
 set -eu
 out=$1
-jdk_version=17.0.19+10-1~deb12u2
-zlib_version=1:1.2.13.dfsg-1
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 classlist="$here/classlist"
 cache=${LAMBDALOGS_DEB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lambdalogs/debs}
@@ -35,16 +33,35 @@ if [ -n "$(missing)" ]; then
   fi
 fi
 
+# the packages' versions: pinned, so that two builds make the same runtime. A pinned version leaves
+# Debian's mirror at its next point release (OpenJDK's come each quarter): then the build takes the
+# mirror's current one and says so, rather than fail; the pin is what to update.
+cached() { # package version arch: the folder its .deb is kept in
+  echo "$cache/$1_$3_$(echo "$2" | tr ':~+' '---')"
+}
+pinned() { # package version: the version to build from
+  if ls "$(cached "$1" "$2" arm64)"/*.deb >/dev/null 2>&1 \
+      || apt-cache madison "$1:arm64" 2>/dev/null | grep -qF " $2 "; then
+    echo "$2"
+  else
+    current=$(apt-cache policy "$1:arm64" 2>/dev/null | awk '/Candidate/ {print $2}')
+    echo "[jre-arm64] $1 $2 is no longer on Debian's mirror: building from ${current:-nothing} (update the pin in $0)" >&2
+    echo "$current"
+  fi
+}
+jdk_version=$(pinned openjdk-17-jdk-headless 17.0.21.1+2-1~deb12u1)
+zlib_version=$(pinned zlib1g 1:1.2.13.dfsg-1)
+
 stamp="$out/.built-from"
 want="$jdk_version $zlib_version $(cksum < "$0") $(cksum < "$classlist")"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0 # already made by this script from these packages
 fi
 
-# the packages, pinned, fetched once into a cache
+# the packages, fetched once into a cache
 mkdir -p "$cache"
 fetch() { # package version arch: prints the .deb's path
-  dir="$cache/$1_$3_$(echo "$2" | tr ':~+' '---')"
+  dir=$(cached "$1" "$2" "$3")
   if ! ls "$dir"/*.deb >/dev/null 2>&1; then
     mkdir -p "$dir"
     if ! (cd "$dir" && apt-get download -qq "$1:$3=$2" 2>/dev/null); then
