@@ -482,6 +482,9 @@ class InstallTest {
         .asString()
         .endsWith(":layer:lambdalogs:1");
     assertThat(account.layersOf("arm_old_fn")).isEmpty();
+    var published =
+        account.lambda.getLayerVersion(b -> b.layerName("lambdalogs-jre-arm64").versionNumber(1L));
+    assertThat(published.compatibleArchitecturesAsStrings()).containsExactly("arm64");
     Cli.Run status = cli.run("status", "--check", "--function-regex", "^arm_", "-f", "orders_fn");
     assertThat(status.exit()).as(status.toString()).isZero();
     assertThat(status.out())
