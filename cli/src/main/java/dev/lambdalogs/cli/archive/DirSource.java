@@ -62,6 +62,11 @@ public final class DirSource implements Source {
   }
 
   @Override
+  public Path file(String key) {
+    return root.resolve(key);
+  }
+
+  @Override
   public String describe() {
     String folder = root.toString();
     return folder.endsWith("/") ? folder : folder + "/"; // a prefix follows

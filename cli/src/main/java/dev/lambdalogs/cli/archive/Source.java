@@ -2,6 +2,7 @@ package dev.lambdalogs.cli.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /** Where archived objects are read from: a bucket, or a local folder in the same layout. */
@@ -19,6 +20,11 @@ public interface Source {
   List<String> children(String prefix) throws IOException;
 
   InputStream open(String key) throws IOException;
+
+  /** The object's own file, when the source is a folder on this machine; else null. */
+  default Path file(String key) {
+    return null;
+  }
 
   /**
    * Where it is, for messages, ready for a prefix to follow: {@code s3://bucket/} or a folder

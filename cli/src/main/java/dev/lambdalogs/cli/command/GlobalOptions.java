@@ -4,14 +4,25 @@ import dev.lambdalogs.cli.service.AwsConfig;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.function.Consumer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options every command that talks to AWS shares, named as the AWS CLI names them. */
 public final class GlobalOptions {
   public enum Format {
     text,
-    json
+    json,
+    /** query's only */
+    csv
   }
+
+  /** A command whose output can be CSV: a table of rows. */
+  interface Tabular {}
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
 
   @Option(
       names = "--region",
@@ -32,13 +43,22 @@ public final class GlobalOptions {
           "Send every AWS call here (an emulator or an S3-compatible store). AWS_ENDPOINT_URL works too.")
   public URI endpoint;
 
+  public Format output;
+
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       defaultValue = "text",
       description =
-          "text (for people) or json (one document, for scripts). Default: ${DEFAULT-VALUE}.")
-  public Format output;
+          "text (for people) or json (one document, for scripts); query also csv. Default:"
+              + " ${DEFAULT-VALUE}.")
+  void output(Format format) {
+    if (format == Format.csv && !(mixee.userObject() instanceof Tabular)) {
+      throw new ParameterException(
+          mixee.commandLine(), "-o csv is for query only: use -o text or -o json");
+    }
+    output = format;
+  }
 
   @Option(
       names = {"-v", "--verbose"},

@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
       StatusCommand.class,
       TailCommand.class,
       DownloadCommand.class,
+      QueryCommand.class,
       LayerCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class

@@ -21,6 +21,11 @@ public final class Table {
     return this;
   }
 
+  /** How many columns it has. */
+  public int width() {
+    return rows.get(0).length;
+  }
+
   public void print(PrintWriter out) {
     int columns = rows.get(0).length;
     int[] widths = new int[columns];

@@ -94,6 +94,13 @@ public final class ArchiveLayout {
     return key.endsWith(GZIP_SUFFIX) || key.endsWith(PLAIN_SUFFIX);
   }
 
+  /** The environment id a key names; null when the key is not of the layout. */
+  public static String environment(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    int sequence = name.lastIndexOf('-');
+    return time(key) < 0 || sequence <= 20 ? null : name.substring(20, sequence);
+  }
+
   /** The time a key names, in epoch milliseconds; -1 when the key is not of the layout. */
   public static long time(String key) {
     String name = key.substring(key.lastIndexOf('/') + 1);

@@ -28,6 +28,15 @@ class ArchiveLayoutTest {
   }
 
   @Test
+  void theEnvironmentAKeyNamesIsReadBack() {
+    assertThat(ArchiveLayout.environment(ArchiveLayout.key("p/", "fn", STAMP, "0a1b2c", 12, true)))
+        .isEqualTo("0a1b2c");
+    assertThat(ArchiveLayout.environment(ArchiveLayout.key("", "fn", STAMP, "snap-2", 1, false)))
+        .isEqualTo("snap-2");
+    assertThat(ArchiveLayout.environment("p/fn/2026/12/03/04/notes.txt")).isNull();
+  }
+
+  @Test
   void aRangeListsEveryHourItTouchesFromTheLookBack() {
     Instant from = Instant.parse("2026-12-03T05:05:00Z");
     assertThat(ArchiveLayout.hourPrefixes("p/", "fn", from, Instant.parse("2026-12-03T06:00:00Z")))

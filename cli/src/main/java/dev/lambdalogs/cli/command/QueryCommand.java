@@ -1,0 +1,116 @@
+package dev.lambdalogs.cli.command;
+
+import dev.lambdalogs.cli.archive.Reader;
+import dev.lambdalogs.cli.failure.ExitException;
+import dev.lambdalogs.cli.output.DownloadReport;
+import dev.lambdalogs.cli.output.RowsFormat;
+import dev.lambdalogs.cli.query.LocalCopies;
+import dev.lambdalogs.cli.query.LocalEngine;
+import dev.lambdalogs.cli.query.Rows;
+import dev.lambdalogs.cli.service.Archives;
+import dev.lambdalogs.cli.service.Aws;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs SQL over the archive's events of a time range: the view logs, one row per event, with"
+          + " the columns time, function, type, request_id, level, message, record, environment,"
+          + " key (docs/query.md).",
+      "The local engine (DuckDB, embedded) reads copies of the range's objects, kept in the cache"
+          + " folder (LAMBDALOGS_CACHE_DIR, else ~/.cache/lambdalogs) so that a second query over"
+          + " the range fetches nothing."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  lambdalogs query --since 1d \"SELECT function, count(*) AS errors FROM logs"
+          + " WHERE level = 'ERROR' GROUP BY 1 ORDER BY 2 DESC\"",
+      "  lambdalogs query -f greeter_fn --since 2h -o csv \"SELECT time, message FROM logs"
+          + " WHERE request_id = '8f2c...' ORDER BY time\"",
+      "  lambdalogs query --dir lambdalogs-demo/archive \"SELECT type, count(*) FROM logs GROUP BY 1\""
+    })
+public final class QueryCommand implements Callable<Integer>, GlobalOptions.Tabular {
+  @Spec CommandSpec spec;
+
+  @Mixin GlobalOptions global;
+
+  @Mixin ArchiveOptions archive;
+
+  @Mixin RangeOptions range;
+
+  @Option(
+      names = "--parallel",
+      paramLabel = "N",
+      defaultValue = "16",
+      description = "Objects fetched at once.")
+  int parallel;
+
+  @Parameters(paramLabel = "SQL", description = "One SQL statement over the view logs.")
+  String sql;
+
+  @Override
+  public Integer call() throws Exception {
+    Instant from = range.from();
+    Instant until = range.until();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Aws aws = new Aws(global.aws())) {
+      Archives.Location where = archive.locate(aws);
+      List<Reader.Item> items = archive.items(where, from, until);
+      if (items.isEmpty()) {
+        err.println(ArchiveOptions.nothing(where, from, until));
+      }
+      LocalCopies.Prepared copies = copies(where, items, err);
+      try (LocalEngine engine = LocalEngine.open(copies.copies(), from, until)) {
+        engine.run(sql, rows(err));
+      }
+      return ExitException.forFailures(copies.failed(), items.size());
+    }
+  }
+
+  /** The range's objects as local files, fetched with a progress bar on a terminal. */
+  LocalCopies.Prepared copies(Archives.Location where, List<Reader.Item> items, PrintWriter err) {
+    AtomicInteger finished = new AtomicInteger();
+    boolean bar = !global.quiet && System.console() != null;
+    LocalCopies.Prepared copies =
+        LocalCopies.prepare(
+            where.source(),
+            items,
+            parallel,
+            warning -> err.println("lambdalogs: " + warning),
+            () -> {
+              if (bar) {
+                DownloadReport.progress(err, finished.incrementAndGet(), items.size());
+              }
+            });
+    if (copies.failed() > 0) {
+      err.println(
+          "lambdalogs: "
+              + copies.failed()
+              + " of "
+              + items.size()
+              + " objects could not be fetched: the result leaves their events out");
+    }
+    return copies;
+  }
+
+  private Rows rows(PrintWriter err) {
+    PrintWriter out = spec.commandLine().getOut();
+    return switch (global.output) {
+      case json -> RowsFormat.json(out);
+      case csv -> RowsFormat.csv(out);
+      case text -> RowsFormat.table(out, err);
+    };
+  }
+}
