@@ -2,13 +2,17 @@ package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.Listing;
 import dev.lambdalogs.cli.archive.Reader;
+import dev.lambdalogs.cli.output.DownloadReport;
+import dev.lambdalogs.cli.query.LocalCopies;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Option;
 
 /** Where tail and download read: a bucket and prefix, or a local copy of the archive. */
@@ -51,6 +55,38 @@ public final class ArchiveOptions {
   /** The objects of the range, of the chosen functions. */
   List<Reader.Item> items(Archives.Location where, Instant from, Instant to) throws IOException {
     return Listing.items(where.source(), where.prefix(), functions, from, to);
+  }
+
+  /** The range's objects as local files, fetched with a progress bar on a terminal. */
+  LocalCopies.Prepared copies(
+      Archives.Location where,
+      List<Reader.Item> items,
+      EngineOptions engine,
+      boolean quiet,
+      PrintWriter err) {
+    AtomicInteger finished = new AtomicInteger();
+    boolean bar = !quiet && System.console() != null;
+    LocalCopies.Prepared copies =
+        LocalCopies.prepare(
+            engine.cache(),
+            where.source(),
+            items,
+            engine.parallel,
+            warning -> err.println("lambdalogs: " + warning),
+            () -> {
+              if (bar) {
+                DownloadReport.progress(err, finished.incrementAndGet(), items.size());
+              }
+            });
+    if (copies.failed() > 0) {
+      err.println(
+          "lambdalogs: "
+              + copies.failed()
+              + " of "
+              + items.size()
+              + " objects could not be fetched: the result leaves their events out");
+    }
+    return copies;
   }
 
   static String nothing(Archives.Location where, Instant from, Instant to) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
       TailCommand.class,
       DownloadCommand.class,
       QueryCommand.class,
+      StatsCommand.class,
       LayerCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class

@@ -2,7 +2,6 @@ package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.failure.ExitException;
-import dev.lambdalogs.cli.output.DownloadReport;
 import dev.lambdalogs.cli.output.RowsFormat;
 import dev.lambdalogs.cli.query.LocalCopies;
 import dev.lambdalogs.cli.query.LocalEngine;
@@ -13,11 +12,9 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,12 +47,7 @@ public final class QueryCommand implements Callable<Integer>, GlobalOptions.Tabu
 
   @Mixin RangeOptions range;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      defaultValue = "16",
-      description = "Objects fetched at once.")
-  int parallel;
+  @Mixin EngineOptions engine;
 
   @Parameters(paramLabel = "SQL", description = "One SQL statement over the view logs.")
   String sql;
@@ -71,38 +63,12 @@ public final class QueryCommand implements Callable<Integer>, GlobalOptions.Tabu
       if (items.isEmpty()) {
         err.println(ArchiveOptions.nothing(where, from, until));
       }
-      LocalCopies.Prepared copies = copies(where, items, err);
-      try (LocalEngine engine = LocalEngine.open(copies.copies(), from, until)) {
-        engine.run(sql, rows(err));
+      LocalCopies.Prepared copies = archive.copies(where, items, engine, global.quiet, err);
+      try (LocalEngine local = LocalEngine.open(copies.copies(), from, until, engine.cache())) {
+        local.run(sql, rows(err));
       }
       return ExitException.forFailures(copies.failed(), items.size());
     }
-  }
-
-  /** The range's objects as local files, fetched with a progress bar on a terminal. */
-  LocalCopies.Prepared copies(Archives.Location where, List<Reader.Item> items, PrintWriter err) {
-    AtomicInteger finished = new AtomicInteger();
-    boolean bar = !global.quiet && System.console() != null;
-    LocalCopies.Prepared copies =
-        LocalCopies.prepare(
-            where.source(),
-            items,
-            parallel,
-            warning -> err.println("lambdalogs: " + warning),
-            () -> {
-              if (bar) {
-                DownloadReport.progress(err, finished.incrementAndGet(), items.size());
-              }
-            });
-    if (copies.failed() > 0) {
-      err.println(
-          "lambdalogs: "
-              + copies.failed()
-              + " of "
-              + items.size()
-              + " objects could not be fetched: the result leaves their events out");
-    }
-    return copies;
   }
 
   private Rows rows(PrintWriter err) {

@@ -1,6 +1,7 @@
 package dev.lambdalogs.cli.output;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,10 @@ public final class Table {
   public Table row(Object... cells) {
     String[] row = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      row[i] = cells[i] == null ? "-" : cells[i].toString();
+      row[i] =
+          cells[i] == null
+              ? "-"
+              : cells[i] instanceof BigDecimal d ? d.toPlainString() : cells[i].toString();
     }
     rows.add(row);
     return this;

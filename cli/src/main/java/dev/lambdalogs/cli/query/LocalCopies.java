@@ -22,8 +22,11 @@ public final class LocalCopies {
 
   private LocalCopies() {}
 
-  /** Where copies are kept: LAMBDALOGS_CACHE_DIR, else $XDG_CACHE_HOME or ~/.cache, lambdalogs/. */
-  public static Path cacheRoot() {
+  /**
+   * Where copies are kept by default: LAMBDALOGS_CACHE_DIR, else $XDG_CACHE_HOME/lambdalogs or
+   * ~/.cache/lambdalogs.
+   */
+  public static Path defaultCache() {
     String set = System.getenv("LAMBDALOGS_CACHE_DIR");
     if (set != null && !set.isBlank()) {
       return Path.of(set);
@@ -41,6 +44,7 @@ public final class LocalCopies {
    * ends.
    */
   public static Prepared prepare(
+      Path cache,
       Source source,
       List<Reader.Item> items,
       int parallel,
@@ -54,9 +58,7 @@ public final class LocalCopies {
       return new Prepared(own, 0, 0);
     }
     Path folder =
-        cacheRoot()
-            .resolve("archive")
-            .resolve(source.describe().replaceAll("[^A-Za-z0-9._-]+", "_"));
+        cache.resolve("archive").resolve(source.describe().replaceAll("[^A-Za-z0-9._-]+", "_"));
     List<Download.Done> outcomes =
         new Download(source, folder, false, parallel, warn).copyAll(items, onEach);
     List<Copy> copies = new ArrayList<>();

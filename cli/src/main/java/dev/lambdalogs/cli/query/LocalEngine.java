@@ -35,14 +35,18 @@ public final class LocalEngine implements AutoCloseable {
     this.connection = connection;
   }
 
-  /** An engine whose view {@code logs} holds the events of these objects inside the range. */
-  public static LocalEngine open(List<LocalCopies.Copy> copies, Instant from, Instant to) {
+  /**
+   * An engine whose view {@code logs} holds the events of these objects inside the range; it spills
+   * what exceeds its memory under {@code cache}.
+   */
+  public static LocalEngine open(
+      List<LocalCopies.Copy> copies, Instant from, Instant to, Path cache) {
     try {
       Connection connection = DriverManager.getConnection("jdbc:duckdb:");
       LocalEngine engine = new LocalEngine(connection);
       try (Statement s = connection.createStatement()) {
         s.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
-        s.execute("SET temp_directory = " + literal(LocalCopies.cacheRoot().resolve("spill")));
+        s.execute("SET temp_directory = " + literal(cache.resolve("spill")));
         s.execute("SET preserve_insertion_order = false");
         s.execute("SET autoinstall_known_extensions = false");
         s.execute("SET TimeZone = 'UTC'");

@@ -1,5 +1,6 @@
 package dev.lambdalogs.contract.json;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,7 +48,9 @@ public final class Json {
   }
 
   private static void write(Object value, StringBuilder out) {
-    if (value == null || value instanceof Number || value instanceof Boolean) {
+    if (value instanceof BigDecimal d) {
+      out.append(d.toPlainString()); // never 6.3E-7: people read these too
+    } else if (value == null || value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof String s) {
       out.append(quote(s));
