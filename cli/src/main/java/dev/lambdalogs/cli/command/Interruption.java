@@ -9,10 +9,9 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT), or a cancelled CI job (SIGTERM), while a command changes functions: it says what
- * was already changed and that running the command again finishes the work, then exits 128 + the
- * signal's number. What was under way may or may not have landed; the next run reads everything
- * again.
+ * Ctrl-C (SIGINT), or a cancelled CI job (SIGTERM), during long work: while a command changes
+ * functions it says what was already changed and that running the command again finishes the work;
+ * while Athena runs a query, the query is stopped. Then it exits 128 + the signal's number.
  */
 final class Interruption implements AutoCloseable {
   private static final Map<String, Integer> EXIT_CODES = Map.of("INT", 130, "TERM", 143);
@@ -22,7 +21,25 @@ final class Interruption implements AutoCloseable {
 
   private Interruption() {}
 
+  /** While open, Ctrl-C or SIGTERM tells what was changed, then ends the process. */
   static Interruption saying(Journal journal, PrintWriter err) {
+    return then(
+        () -> {
+          List<String> changes = journal.changes();
+          err.println(
+              "lambdalogs: interrupted. "
+                  + (changes.isEmpty()
+                      ? "Nothing was changed yet."
+                      : "Already changed: " + String.join("; ", changes) + ".")
+                  + " Run the same command again to finish: it reads everything again and does only what is left.");
+          err.flush();
+        });
+  }
+
+  /**
+   * While open, Ctrl-C or SIGTERM runs {@code last}, then ends the process with 128 + its number.
+   */
+  static Interruption then(Runnable last) {
     Interruption interruption = new Interruption();
     EXIT_CODES.forEach(
         (name, code) -> {
@@ -32,14 +49,7 @@ final class Interruption implements AutoCloseable {
                 Signal.handle(
                     signal,
                     s -> {
-                      List<String> changes = journal.changes();
-                      err.println(
-                          "lambdalogs: interrupted. "
-                              + (changes.isEmpty()
-                                  ? "Nothing was changed yet."
-                                  : "Already changed: " + String.join("; ", changes) + ".")
-                              + " Run the same command again to finish: it reads everything again and does only what is left.");
-                      err.flush();
+                      last.run();
                       Runtime.getRuntime().halt(code);
                     }));
             interruption.signals.add(signal);

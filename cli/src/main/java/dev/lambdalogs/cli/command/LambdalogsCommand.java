@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
       DownloadCommand.class,
       QueryCommand.class,
       StatsCommand.class,
+      AthenaCommand.class,
       LayerCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class

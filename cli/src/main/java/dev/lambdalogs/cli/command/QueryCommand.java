@@ -3,6 +3,7 @@ package dev.lambdalogs.cli.command;
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.output.RowsFormat;
+import dev.lambdalogs.cli.query.AthenaEngine;
 import dev.lambdalogs.cli.query.LocalCopies;
 import dev.lambdalogs.cli.query.LocalEngine;
 import dev.lambdalogs.cli.query.Rows;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,6 +51,23 @@ public final class QueryCommand implements Callable<Integer>, GlobalOptions.Tabu
 
   @Mixin EngineOptions engine;
 
+  /** Where a query runs. */
+  enum Engine {
+    local,
+    athena
+  }
+
+  @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "local",
+      description =
+          "local (DuckDB, embedded: nothing to set up) or athena (after lambdalogs athena setup;"
+              + " for archives no single machine should scan). Default: ${DEFAULT-VALUE}.")
+  Engine on;
+
+  @Mixin AthenaOptions athena;
+
   @Parameters(paramLabel = "SQL", description = "One SQL statement over the view logs.")
   String sql;
 
@@ -59,6 +78,9 @@ public final class QueryCommand implements Callable<Integer>, GlobalOptions.Tabu
     PrintWriter err = spec.commandLine().getErr();
     try (Aws aws = new Aws(global.aws())) {
       Archives.Location where = archive.locate(aws);
+      if (on == Engine.athena) {
+        return athena(aws, where, from, until, err);
+      }
       List<Reader.Item> items = archive.items(where, from, until);
       if (items.isEmpty()) {
         err.println(ArchiveOptions.nothing(where, from, until));
@@ -69,6 +91,17 @@ public final class QueryCommand implements Callable<Integer>, GlobalOptions.Tabu
       }
       return ExitException.forFailures(copies.failed(), items.size());
     }
+  }
+
+  /** The same SQL through Athena, over the range's hour partitions; Ctrl-C stops the query. */
+  private int athena(
+      Aws aws, Archives.Location where, Instant from, Instant until, PrintWriter err) {
+    AthenaEngine engine = athena.engine(aws, where, global.progress(err));
+    try (Interruption stop = Interruption.then(engine::stop)) {
+      engine.run(
+          AthenaEngine.ranged(sql, athena.database, archive.functions, from, until), rows(err));
+    }
+    return 0;
   }
 
   private Rows rows(PrintWriter err) {

@@ -28,7 +28,41 @@ public final class LogsView {
 
   static final String NODE_LEVEL = "^\\d{4}-\\d\\d-\\d\\dT[^\\t]*\\t[^\\t]*\\t([A-Za-z]+)\\t";
 
+  /** The environment id in an object's key: {@code <stamp>-<environment>-<sequence>.ndjson}. */
+  static final String ENVIRONMENT = "[0-9]{8}T[0-9]{9}Z-(.+)-[0-9]+\\.ndjson(\\.gz)?$";
+
   private LogsView() {}
+
+  /**
+   * Athena's definition over the table of raw events (docs/query.md): the JSON SerDe gives {@code
+   * record} as the JSON text of an object and as the text itself of a string.
+   */
+  static String athena(String table) {
+    String line = "\"type\" IN ('function', 'extension')";
+    return "SELECT"
+        + " CAST(from_iso8601_timestamp(\"time\") AS timestamp) AS \"time\","
+        + " function,"
+        + " \"type\","
+        + " coalesce(requestid, json_extract_scalar(record, '$.requestId')) AS request_id,"
+        + " CASE WHEN "
+        + line
+        + " THEN upper(coalesce(json_extract_scalar(record, '$.level'),"
+        + " regexp_extract(record, '"
+        + PYTHON_LEVEL
+        + "', 1), regexp_extract(record, '"
+        + NODE_LEVEL
+        + "', 1))) END AS level,"
+        + " CASE WHEN "
+        + line
+        + " THEN coalesce(json_extract_scalar(record, '$.message'), record) END AS message,"
+        + " record,"
+        + " regexp_extract(\"$path\", '"
+        + ENVIRONMENT
+        + "', 1) AS environment,"
+        + " regexp_replace(\"$path\", '^s3://[^/]+/', '') AS key"
+        + " FROM "
+        + table;
+  }
 
   /**
    * DuckDB's definition over {@code events} (the objects' lines, with {@code filename}) joined to

@@ -13,8 +13,8 @@ import java.util.Map;
  * function ships to (its LAMBDALOGS_* variables), or install's defaults.
  */
 public final class Archives {
-  /** Where to read, and under which prefix. */
-  public record Location(Source source, String prefix) {}
+  /** Where to read, and under which prefix; the bucket's name and region, when it is one. */
+  public record Location(Source source, String prefix, String bucket, String region) {}
 
   private Archives() {}
 
@@ -30,7 +30,7 @@ public final class Archives {
     }
     chosenPrefix = chosenPrefix == null ? Settings.DEFAULT_PREFIX : chosenPrefix;
     if (dir != null) {
-      return new Location(new DirSource(dir), chosenPrefix);
+      return new Location(new DirSource(dir), chosenPrefix, null, null);
     }
     String region = aws.region();
     if (chosenBucket == null) {
@@ -38,6 +38,8 @@ public final class Archives {
     }
     return new Location(
         new S3Source(aws.bucket(chosenBucket, region), aws::signingCredentials, aws.watch()),
-        chosenPrefix);
+        chosenPrefix,
+        chosenBucket,
+        region);
   }
 }

@@ -24,6 +24,8 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.athena.AthenaClient;
+import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -133,6 +135,14 @@ public final class Aws implements AutoCloseable {
         resolved.accessKeyId(),
         resolved.secretAccessKey(),
         resolved instanceof AwsSessionCredentials session ? session.sessionToken() : null);
+  }
+
+  public AthenaClient athena(String region) {
+    return client("athena:" + region, r -> configure(AthenaClient.builder(), region).build());
+  }
+
+  public GlueClient glue(String region) {
+    return client("glue:" + region, r -> configure(GlueClient.builder(), region).build());
   }
 
   public IamClient iam() {

@@ -60,25 +60,39 @@ public final class ArchiveLayout {
   public static List<String> hourPrefixes(
       String prefix, String function, Instant from, Instant to) {
     List<String> prefixes = new ArrayList<>();
+    for (String hour : hours(from, to)) {
+      prefixes.add(prefix + function + '/' + hour + '/');
+    }
+    return prefixes;
+  }
+
+  /**
+   * {@code YYYY/MM/DD/HH} of every hour the range touches, the look-back included: the hour
+   * folders, and the hour partitions of the Athena table.
+   */
+  public static List<String> hours(Instant from, Instant to) {
+    List<String> hours = new ArrayList<>();
     ZonedDateTime hour =
         from.minusMillis(LOOK_BACK_MS).atZone(ZoneOffset.UTC).truncatedTo(ChronoUnit.HOURS);
     while (!hour.toInstant().isAfter(to)) {
-      prefixes.add(
-          hourPrefix(
-              prefix,
-              function,
+      hours.add(
+          hour(
               Times.pad(hour.getYear(), 4),
               Times.pad(hour.getMonthValue(), 2),
               Times.pad(hour.getDayOfMonth(), 2),
               Times.pad(hour.getHour(), 2)));
       hour = hour.plusHours(1);
     }
-    return prefixes;
+    return hours;
   }
 
   private static String hourPrefix(
       String prefix, String function, String year, String month, String day, String hour) {
-    return prefix + function + '/' + year + '/' + month + '/' + day + '/' + hour + '/';
+    return prefix + function + '/' + hour(year, month, day, hour) + '/';
+  }
+
+  private static String hour(String year, String month, String day, String hour) {
+    return year + '/' + month + '/' + day + '/' + hour;
   }
 
   /**
