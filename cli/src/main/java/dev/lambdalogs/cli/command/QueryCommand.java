@@ -98,8 +98,12 @@ public final class QueryCommand implements Callable<Integer>, GlobalOptions.Tabu
       Aws aws, Archives.Location where, Instant from, Instant until, PrintWriter err) {
     AthenaEngine engine = athena.engine(aws, where, global.progress(err));
     try (Interruption stop = Interruption.then(engine::stop)) {
-      engine.run(
-          AthenaEngine.ranged(sql, athena.database, archive.functions, from, until), rows(err));
+      AthenaEngine.Scan scan =
+          engine.run(
+              AthenaEngine.ranged(sql, athena.database, archive.functions, from, until), rows(err));
+      if (!global.quiet) {
+        err.println(RowsFormat.scanned(scan));
+      }
     }
     return 0;
   }

@@ -1,8 +1,11 @@
 package dev.lambdalogs.cli.output;
 
+import dev.lambdalogs.cli.query.AthenaEngine;
 import dev.lambdalogs.cli.query.Rows;
 import dev.lambdalogs.contract.json.Json;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,17 @@ public final class RowsFormat {
   public static final int TABLE_ROWS = 10_000;
 
   private RowsFormat() {}
+
+  /** What an Athena query read and cost, for stderr. */
+  public static String scanned(AthenaEngine.Scan scan) {
+    return "lambdalogs: athena scanned "
+        + BigDecimal.valueOf(scan.bytes() / 1048576.0).setScale(1, RoundingMode.HALF_UP)
+        + " MB: about $"
+        + BigDecimal.valueOf(scan.usd()).setScale(6, RoundingMode.UP).toPlainString()
+        + " at $5 per TB scanned, 10 MB at least (query "
+        + scan.queryId()
+        + ")";
+  }
 
   public static Rows table(PrintWriter out, PrintWriter err) {
     return new Rows() {
