@@ -1,19 +1,24 @@
 package dev.lambdalogs.e2e;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lambdalogs.contract.json.Json;
 import dev.lambdalogs.e2e.support.Cli;
+import dev.lambdalogs.e2e.support.CliJar;
 import dev.lambdalogs.e2e.support.CraftedArchive;
 import dev.lambdalogs.e2e.support.MotoServer;
 import dev.lambdalogs.e2e.support.S3;
+import dev.lambdalogs.sandbox.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +30,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.athena.model.QueryExecution;
+import software.amazon.awssdk.services.athena.model.QueryExecutionState;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Table;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -212,16 +218,7 @@ class AthenaTest {
       info.add(Map.of("Name", c[0], "Type", c[1]));
     }
     String body = Json.write(Map.of("results", List.of(Map.of("rows", data, "column_info", info))));
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        URI.create(moto.endpoint() + "/moto-api/static/athena/query-results"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(201);
+    post("/moto-api/static/athena/query-results", body);
   }
 
   @Test
@@ -288,6 +285,86 @@ class AthenaTest {
     assertThat(executions().get(0).query())
         .startsWith("WITH logs AS (SELECT")
         .contains("), e AS (SELECT * FROM logs WHERE level = 'ERROR') SELECT count(*) AS n FROM e");
+  }
+
+  /**
+   * A query that stays queued (moto's state manager holds it) is stopped when the command is
+   * interrupted. SIGTERM rather than Ctrl-C's SIGINT, which a shell running the build in the
+   * background ignores for its children; both go through the same handler.
+   */
+  @Test
+  void interruptedTheCommandStopsTheQueryUnderWay() throws Exception {
+    post(
+        "/moto-api/state-manager/set-transition",
+        Json.write(
+            Map.of(
+                "model_name",
+                "athena::execution",
+                "transition",
+                Map.of("progression", "manual", "times", 1_000_000))));
+    Process process = null;
+    try {
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-jar",
+                  CliJar.path().toString(),
+                  "query",
+                  "--engine",
+                  "athena",
+                  "--bucket",
+                  BUCKET,
+                  "--since",
+                  "1h",
+                  "--endpoint-url",
+                  moto.endpoint().toString(),
+                  "--region",
+                  "us-east-1",
+                  "SELECT count(*) FROM logs")
+              .redirectErrorStream(true);
+      builder.environment().put("AWS_ACCESS_KEY_ID", "testing");
+      builder.environment().put("AWS_SECRET_ACCESS_KEY", "testing");
+      process = builder.start();
+      StringBuffer output = new StringBuffer();
+      Process running = process;
+      Thread pump =
+          new Thread(
+              () -> {
+                try (var lines =
+                    new java.io.BufferedReader(
+                        new java.io.InputStreamReader(running.getInputStream(), UTF_8))) {
+                  lines.lines().forEach(line -> output.append(line).append('\n'));
+                } catch (java.io.IOException e) {
+                  output.append(e);
+                }
+              });
+      pump.start();
+      Await.until(
+          "the command to see its query queued", () -> output.toString().contains(": queued"));
+      new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the command ends").isTrue();
+      pump.join(10_000);
+      assertThat(process.exitValue()).as(output.toString()).isEqualTo(143);
+      assertThat(output.toString()).contains("stopped athena query");
+      assertThat(executions().get(0).status().state()).isEqualTo(QueryExecutionState.CANCELLED);
+    } finally {
+      if (process != null) {
+        process.destroyForcibly();
+      }
+      post("/moto-api/state-manager/unset-transition", "{\"model_name\":\"athena::execution\"}");
+    }
+  }
+
+  static void post(String path, String body) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(moto.endpoint() + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
   }
 
   static String[] with(List<String> head, String... tail) {
