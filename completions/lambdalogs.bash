@@ -159,9 +159,13 @@ function _complete_lambdalogs() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} tail" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} download" ];    then _picocli_lambdalogs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} query" ];    then _picocli_lambdalogs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} stats" ];    then _picocli_lambdalogs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} athena" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} layer" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} demo" ];    then _picocli_lambdalogs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_lambdalogs; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} athena setup" ];    then _picocli_lambdalogs_athena; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} layer build" ];    then _picocli_lambdalogs_layer; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} layer publish" ];    then _picocli_lambdalogs_layer; return $?; fi
 
@@ -171,17 +175,25 @@ function _complete_lambdalogs() {
   local cmds2=(status)
   local cmds3=(tail)
   local cmds4=(download)
-  local cmds5=(layer)
-  local cmds6=(demo)
-  local cmds7=(help)
-  local cmds8=(layer build)
-  local cmds9=(layer publish)
+  local cmds5=(query)
+  local cmds6=(stats)
+  local cmds7=(athena)
+  local cmds8=(layer)
+  local cmds9=(demo)
+  local cmds10=(help)
+  local cmds11=(athena setup)
+  local cmds12=(layer build)
+  local cmds13=(layer publish)
 
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lambdalogs_layer_publish; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_lambdalogs_layer_build; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lambdalogs_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lambdalogs_demo; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lambdalogs_layer; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_lambdalogs_layer_publish; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_lambdalogs_layer_build; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_lambdalogs_athena_setup; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_lambdalogs_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_lambdalogs_demo; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_lambdalogs_layer; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_lambdalogs_athena; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_lambdalogs_stats; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_lambdalogs_query; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_lambdalogs_download; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_lambdalogs_tail; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_lambdalogs_status; return $?; fi
@@ -197,7 +209,7 @@ function _picocli_lambdalogs() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="install uninstall status tail download layer demo help"
+  local commands="install uninstall status tail download query stats athena layer demo help"
   local flag_opts="'-h' '--help' '-V' '--version'"
   local arg_opts=""
 
@@ -219,7 +231,7 @@ function _picocli_lambdalogs_install() {
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--dry-run' '--disable-cloudwatch' '-h' '--help' '-V' '--version'"
   local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--function-regex' '--tag' '--exclude' '--parallel' '--bucket' '--prefix' '--retention-days' '--types' '--flush-interval'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local FORMAT_option_args=("text" "json" "csv") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -288,7 +300,7 @@ function _picocli_lambdalogs_uninstall() {
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--function-regex' '--tag' '--exclude' '--parallel'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local FORMAT_option_args=("text" "json" "csv") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -342,7 +354,7 @@ function _picocli_lambdalogs_status() {
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--check' '-h' '--help' '-V' '--version'"
   local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--function-regex' '--tag' '--exclude'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local FORMAT_option_args=("text" "json" "csv") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -393,7 +405,7 @@ function _picocli_lambdalogs_tail() {
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--follow' '-h' '--help' '-V' '--version'"
   local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--bucket' '--prefix' '--dir' '--since' '--until' '--types' '--grep' '--request-id' '--level' '--format' '--interval' '--parallel'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local FORMAT_option_args=("text" "json" "csv") # --output values
   local STYLE_option_args=("short" "json" "raw") # --format values
 
   type compopt &>/dev/null && compopt +o default
@@ -477,7 +489,7 @@ function _picocli_lambdalogs_download() {
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--decompress' '-h' '--help' '-V' '--version'"
   local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--bucket' '--prefix' '--dir' '--since' '--until' '--to' '--merge' '--parallel'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local FORMAT_option_args=("text" "json" "csv") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -543,6 +555,177 @@ function _picocli_lambdalogs_download() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `query` subcommand.
+function _picocli_lambdalogs_query() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--bucket' '--prefix' '--dir' '--since' '--until' '--parallel' '--cache-dir' '--engine' '--database' '--workgroup' '--results'"
+  local FORMAT_option_args=("text" "json" "csv") # --output values
+  local ENGINE_option_args=("local" "athena") # --engine values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--function')
+      return
+      ;;
+    '--bucket')
+      return
+      ;;
+    '--prefix')
+      return
+      ;;
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--engine')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ENGINE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--database')
+      return
+      ;;
+    '--workgroup')
+      return
+      ;;
+    '--results')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `stats` subcommand.
+function _picocli_lambdalogs_stats() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--bucket' '--prefix' '--dir' '--since' '--until' '--parallel' '--cache-dir'"
+  local FORMAT_option_args=("text" "json" "csv") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--function')
+      return
+      ;;
+    '--bucket')
+      return
+      ;;
+    '--prefix')
+      return
+      ;;
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--since')
+      return
+      ;;
+    '--until')
+      return
+      ;;
+    '--parallel')
+      return
+      ;;
+    '--cache-dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `athena` subcommand.
+function _picocli_lambdalogs_athena() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="setup"
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `layer` subcommand.
 function _picocli_lambdalogs_layer() {
   # Get completion data
@@ -596,9 +779,72 @@ function _picocli_lambdalogs_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="install uninstall status tail download layer demo"
+  local commands="install uninstall status tail download query stats athena layer demo"
   local flag_opts="'-h' '--help'"
   local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `setup` subcommand.
+function _picocli_lambdalogs_athena_setup() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output' '-f' '--function' '--bucket' '--prefix' '--dir' '--database' '--workgroup' '--results'"
+  local FORMAT_option_args=("text" "json" "csv") # --output values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--region')
+      return
+      ;;
+    '--profile')
+      return
+      ;;
+    '--endpoint-url')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
+      ;;
+    '-f'|'--function')
+      return
+      ;;
+    '--bucket')
+      return
+      ;;
+    '--prefix')
+      return
+      ;;
+    '--dir')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--database')
+      return
+      ;;
+    '--workgroup')
+      return
+      ;;
+    '--results')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -651,7 +897,7 @@ function _picocli_lambdalogs_layer_publish() {
   local commands=""
   local flag_opts="'-v' '--verbose' '-q' '--quiet' '--no-color' '--jre' '-h' '--help' '-V' '--version'"
   local arg_opts="'--region' '--profile' '--endpoint-url' '-o' '--output'"
-  local FORMAT_option_args=("text" "json") # --output values
+  local FORMAT_option_args=("text" "json" "csv") # --output values
 
   type compopt &>/dev/null && compopt +o default
 

@@ -1,13 +1,11 @@
 package dev.lambdalogs.cli.command;
 
-import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.output.AthenaReport;
 import dev.lambdalogs.cli.query.AthenaSetup;
 import dev.lambdalogs.cli.query.AthenaTable;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,18 +48,12 @@ public final class AthenaSetupCommand implements Callable<Integer> {
     try (Aws aws = new Aws(global.aws())) {
       Archives.Location where = archive.locate(aws);
       var engine = athena.engine(aws, where, global.progress(err));
-      List<String> functions = where.source().children(where.prefix());
-      if (functions.isEmpty()) {
-        throw new ExitException(
-            ExitException.FAILED,
-            "no function has logs under "
-                + where.source().describe()
-                + where.prefix()
-                + " yet: install the extension (lambdalogs install), let it write, then run"
-                + " athena setup");
-      }
       AthenaTable table =
-          new AthenaTable(athena.database, where.bucket(), where.prefix(), functions);
+          AthenaTable.over(
+              athena.database,
+              where.bucket(),
+              where.prefix(),
+              where.source().children(where.prefix()));
       AthenaSetup setup = new AthenaSetup(aws.glue(where.region()));
       AthenaSetup.Done plan = setup.plan(table);
       if (!dryRun) {

@@ -1,5 +1,6 @@
 package dev.lambdalogs.cli.query;
 
+import dev.lambdalogs.cli.failure.ExitException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,22 @@ public record AthenaTable(String database, String bucket, String prefix, List<St
   static final String SERDE = "org.openx.data.jsonserde.JsonSerDe";
   static final String INPUT = "org.apache.hadoop.mapred.TextInputFormat";
   static final String OUTPUT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
+
+  /** The table over the archive of these functions; none yet is a failure, saying what to do. */
+  public static AthenaTable over(
+      String database, String bucket, String prefix, List<String> functions) {
+    if (functions.isEmpty()) {
+      throw new ExitException(
+          ExitException.FAILED,
+          "no function has logs under s3://"
+              + bucket
+              + "/"
+              + prefix
+              + " yet: install the extension (lambdalogs install), let it write, then run"
+              + " athena setup");
+    }
+    return new AthenaTable(database, bucket, prefix, functions);
+  }
 
   public String location() {
     return "s3://" + bucket + "/" + prefix;
