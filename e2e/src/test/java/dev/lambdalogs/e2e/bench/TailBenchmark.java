@@ -262,6 +262,18 @@ public final class TailBenchmark {
   }
 
   static void put(S3Sink sink, int index, long firstMillis) {
+    Map.Entry<String, byte[]> object = object(index, firstMillis);
+    try {
+      sink.put(object.getKey(), object.getValue(), 60_000);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * One of the benchmark's objects: its key, and 200 events gzipped as the extension writes them.
+   */
+  static Map.Entry<String, byte[]> object(int index, long firstMillis) {
     String function = "fn_" + (index % FUNCTIONS);
     StringBuilder lines = new StringBuilder();
     for (int e = 0; e < EVENTS_PER_OBJECT; e++) {
@@ -286,15 +298,13 @@ public final class TailBenchmark {
             String.format("%016x", index % 7),
             index + 1,
             true);
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-        gzip.write(lines.toString().getBytes(StandardCharsets.UTF_8));
-      }
-      sink.put(key, bytes.toByteArray(), 60_000);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+      gzip.write(lines.toString().getBytes(StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    return Map.entry(key, bytes.toByteArray());
   }
 
   record Measured(
