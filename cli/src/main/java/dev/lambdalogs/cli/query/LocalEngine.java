@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -81,17 +80,29 @@ public final class LocalEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * One statement a thousand objects: DuckDB runs a JDBC batch one row at a time, which cost 3 s
+   * for 10,000 objects.
+   */
   private void insert(List<LocalCopies.Copy> copies) throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement("INSERT INTO objects VALUES (?, ?, ?, ?)")) {
-      for (LocalCopies.Copy copy : copies) {
-        insert.setString(1, copy.file().toString());
-        insert.setString(2, copy.key());
-        insert.setString(3, copy.function());
-        insert.setString(4, ArchiveLayout.environment(copy.key()));
-        insert.addBatch();
+    try (Statement s = connection.createStatement()) {
+      for (int from = 0; from < copies.size(); from += 1_000) {
+        StringBuilder values = new StringBuilder("INSERT INTO objects VALUES ");
+        for (int i = from; i < Math.min(copies.size(), from + 1_000); i++) {
+          LocalCopies.Copy copy = copies.get(i);
+          values
+              .append(i == from ? "(" : ", (")
+              .append(literal(copy.file().toString()))
+              .append(", ")
+              .append(literal(copy.key()))
+              .append(", ")
+              .append(literal(copy.function()))
+              .append(", ")
+              .append(literal(ArchiveLayout.environment(copy.key())))
+              .append(')');
+        }
+        s.execute(values.toString());
       }
-      insert.executeBatch();
     }
   }
 
@@ -174,7 +185,11 @@ public final class LocalEngine implements AutoCloseable {
   }
 
   private static String literal(Path path) {
-    return "'" + path.toString().replace("'", "''") + "'";
+    return literal(path.toString());
+  }
+
+  private static String literal(String text) {
+    return text == null ? "NULL" : "'" + text.replace("'", "''") + "'";
   }
 
   private static String timestamp(Instant t) {
