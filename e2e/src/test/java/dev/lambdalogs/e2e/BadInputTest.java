@@ -62,6 +62,20 @@ class BadInputTest {
         usage("'=web' is not KEY=VALUE", "uninstall", "--tag", "=web"),
         usage("not a telemetry type", "install", "-f", "fn", "--types", "platform,bogus"),
         usage("not an event type", "tail", "--types", "bogus"),
+        usage("Missing required parameter: 'SQL'", "query"),
+        usage("Invalid value for option '--engine'", "query", "--engine", "spark", "SELECT 1"),
+        usage("-o csv is for query only", "status", "-o", "csv"),
+        usage("Invalid value for option '--since'", "stats", "--since", "last week"),
+        usage("drop --dir", "query", "--engine", "athena", "--dir", tmp.toString(), "SELECT 1"),
+        usage(
+            "--results takes an S3 URI",
+            "athena",
+            "setup",
+            "--bucket",
+            "team-logs",
+            "--results",
+            "/tmp/x"),
+        usage("Missing required subcommand", "athena"),
         usage("name the functions", "install"),
         usage("name the functions", "uninstall", "--exclude", "legacy-*"),
         usage("Unknown option: '--bogus'", "install", "--bogus"),
@@ -106,7 +120,9 @@ class BadInputTest {
     // the commands that call nothing take no AWS options
     boolean aws =
         !args.isEmpty()
-            && List.of("install", "uninstall", "status", "tail", "download").contains(args.get(0));
+                && List.of("install", "uninstall", "status", "tail", "download", "query", "stats")
+                    .contains(args.get(0))
+            || args.size() > 1 && args.get(1).equals("setup");
     Cli.Run run = (aws ? cli : new Cli(List.of())).run(args.toArray(String[]::new));
     assertThat(run.exit()).as(run.toString()).isEqualTo(2);
     assertThat(run.err())
