@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -53,23 +55,19 @@ class AthenaTest {
   static void start() throws Exception {
     moto = MotoServer.start();
     s3 = S3.client(moto.endpoint());
-    var credentials =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
-    glue =
-        GlueClient.builder()
-            .endpointOverride(moto.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .build();
-    athena =
-        AthenaClient.builder()
-            .endpointOverride(moto.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(credentials)
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .build();
+    glue = local(GlueClient.builder()).build();
+    athena = local(AthenaClient.builder()).build();
     cli = new Cli(moto.endpoint().toString());
+  }
+
+  /** A client of moto's, with the credentials it takes. */
+  static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B local(B builder) {
+    return builder
+        .endpointOverride(moto.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
+        .httpClientBuilder(UrlConnectionHttpClient.builder());
   }
 
   @AfterAll

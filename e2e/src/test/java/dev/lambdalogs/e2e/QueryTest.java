@@ -54,21 +54,26 @@ class QueryTest {
     moto.close();
   }
 
-  /** query over the crafted range, from the folder or the bucket. */
-  Cli.Run query(boolean bucket, String... args) {
+  /** A command over the crafted range. */
+  static Cli.Run overTheRange(String command, String... args) {
     List<String> all =
         new ArrayList<>(
             List.of(
-                "query",
+                command,
                 "--since",
                 CraftedArchive.FROM.toString(),
                 "--until",
-                CraftedArchive.TO.toString(),
-                "--cache-dir",
-                cache.toString()));
-    all.addAll(bucket ? List.of("--bucket", BUCKET) : List.of("--dir", folder.toString()));
+                CraftedArchive.TO.toString()));
     all.addAll(List.of(args));
     return cli.run(all.toArray(String[]::new));
+  }
+
+  /** query over the crafted range, from the folder or the bucket. */
+  Cli.Run query(boolean bucket, String... args) {
+    List<String> all = new ArrayList<>(List.of("--cache-dir", cache.toString()));
+    all.addAll(bucket ? List.of("--bucket", BUCKET) : List.of("--dir", folder.toString()));
+    all.addAll(List.of(args));
+    return overTheRange("query", all.toArray(String[]::new));
   }
 
   @SuppressWarnings("unchecked")
@@ -197,16 +202,7 @@ class QueryTest {
     String key =
         ARCHIVE.objects.keySet().stream().filter(k -> k.contains("node_fn")).findFirst().get();
     Files.writeString(broken.resolve(key), "not gzip at all");
-    Cli.Run run =
-        cli.run(
-            "query",
-            "--since",
-            CraftedArchive.FROM.toString(),
-            "--until",
-            CraftedArchive.TO.toString(),
-            "--dir",
-            broken.toString(),
-            "SELECT count(*) FROM logs");
+    Cli.Run run = overTheRange("query", "--dir", broken.toString(), "SELECT count(*) FROM logs");
     assertThat(run.exit()).as(run.toString()).isEqualTo(1);
     assertThat(run.err()).contains("the query failed").doesNotContain("\tat ");
   }
@@ -214,18 +210,8 @@ class QueryTest {
   @Test
   void statsPerFunctionAreWhatTheReportsAndLinesSay() {
     Cli.Run run =
-        cli.run(
-            "stats",
-            "--since",
-            CraftedArchive.FROM.toString(),
-            "--until",
-            CraftedArchive.TO.toString(),
-            "--dir",
-            folder.toString(),
-            "--cache-dir",
-            cache.toString(),
-            "-o",
-            "json");
+        overTheRange(
+            "stats", "--dir", folder.toString(), "--cache-dir", cache.toString(), "-o", "json");
     List<Map<String, Object>> stats = rows(run);
     Map<String, List<Event>> byFunction =
         ARCHIVE.inRange().stream()
@@ -271,15 +257,7 @@ class QueryTest {
       assertThat(number(s, "cost_usd"))
           .isCloseTo(gbSeconds * 0.0000166667 + reports.size() * 0.0000002, within(0.00000001));
     }
-    Cli.Run text =
-        cli.run(
-            "stats",
-            "--since",
-            CraftedArchive.FROM.toString(),
-            "--until",
-            CraftedArchive.TO.toString(),
-            "--dir",
-            folder.toString());
+    Cli.Run text = overTheRange("stats", "--dir", folder.toString());
     assertThat(text.exit()).as(text.toString()).isZero();
     assertThat(text.out()).contains("P99 MS").contains("#").contains("$0.0000166667 per GB-second");
   }
