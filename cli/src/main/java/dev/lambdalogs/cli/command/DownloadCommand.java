@@ -52,12 +52,7 @@ public final class DownloadCommand implements Callable<Integer> {
       description = "From: 2h, 1d, or 2026-11-24T10:00Z.")
   Instant since;
 
-  @Option(
-      names = "--until",
-      paramLabel = "WHEN",
-      converter = Converters.When.class,
-      description = "Until (default: now).")
-  Instant until;
+  @Mixin UntilOption until;
 
   @Option(
       names = "--to",
@@ -87,7 +82,7 @@ public final class DownloadCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant from = since;
-    Instant until = this.until == null ? Instant.now() : this.until;
+    Instant until = this.until.until();
     PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
     try {

@@ -1,6 +1,7 @@
 package dev.lambdalogs.cli.command;
 
 import java.time.Instant;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The time range query and stats read: from --since (default: the last day) until --until. */
@@ -13,18 +14,13 @@ public final class RangeOptions {
       description = "From: 2h, 1d, 7d, or an instant such as 2026-11-24T10:00Z (default: 1d).")
   Instant since;
 
-  @Option(
-      names = "--until",
-      paramLabel = "WHEN",
-      converter = Converters.When.class,
-      description = "Until (default: now).")
-  Instant until;
+  @Mixin UntilOption until;
 
   Instant from() {
     return since;
   }
 
   Instant until() {
-    return until == null ? Instant.now() : until;
+    return until.until();
   }
 }

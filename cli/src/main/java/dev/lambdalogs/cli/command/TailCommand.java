@@ -53,12 +53,7 @@ public final class TailCommand implements Callable<Integer> {
           "From: 10m, 2h, 1d, 1h30m back, or an instant such as 2026-11-24T10:00Z (default: 10m).")
   Instant since;
 
-  @Option(
-      names = "--until",
-      paramLabel = "WHEN",
-      converter = Converters.When.class,
-      description = "Until (default: now).")
-  Instant until;
+  @Mixin UntilOption until;
 
   @Option(
       names = "--types",
@@ -118,7 +113,7 @@ public final class TailCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant from = since;
-    Instant to = until == null ? Instant.now() : until;
+    Instant to = until.until();
     long pause = interval.toMillis();
     // buffered: a write per line would cost a system call each; flushed at the first line, after
     // each

@@ -189,7 +189,7 @@ public final class AthenaEngine {
             + why
             + (why.contains("TABLE_NOT_FOUND") || why.contains("does not exist")
                 ? "; run lambdalogs athena setup first"
-                : usage ? "; the view is logs (" + String.join(", ", LogsView.COLUMNS) + ")" : ""));
+                : usage ? LogsView.hint() : ""));
   }
 
   private void page(String id, Rows rows) {

@@ -173,9 +173,7 @@ public final class LocalEngine implements AutoCloseable {
             || message.startsWith("Catalog Error");
     return new ExitException(
         usage ? ExitException.USAGE : ExitException.FAILED,
-        "the query failed: "
-            + message
-            + (usage ? "; the view is logs (" + String.join(", ", LogsView.COLUMNS) + ")" : ""));
+        "the query failed: " + message + (usage ? LogsView.hint() : ""));
   }
 
   private static String first(SQLException e) {

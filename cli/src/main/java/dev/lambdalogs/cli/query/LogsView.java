@@ -33,6 +33,11 @@ public final class LogsView {
 
   private LogsView() {}
 
+  /** What an error over the user's SQL adds: the view it can read. */
+  static String hint() {
+    return "; the view is logs (" + String.join(", ", COLUMNS) + ")";
+  }
+
   /**
    * Athena's definition over the table of raw events (docs/query.md): the JSON SerDe gives {@code
    * record} as the JSON text of an object and as the text itself of a string.
