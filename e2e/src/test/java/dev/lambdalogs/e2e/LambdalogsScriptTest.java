@@ -52,6 +52,22 @@ class LambdalogsScriptTest {
             .as(args.toString())
             .isNotEmpty();
       }
+      if (args.isEmpty()) { // the questions the demo suggests, from the built CLI (DuckDB's library
+        // from lib/)
+        Result stats = run(cwd, Map.of(), "stats", "--dir", archive.toString());
+        assertThat(stats.exit()).as(stats.output()).isZero();
+        assertThat(stats.output()).contains("greeter_fn").doesNotContain("\tat ");
+        Result query =
+            run(
+                cwd,
+                Map.of(),
+                "query",
+                "--dir",
+                archive.toString(),
+                "SELECT type, count(*) FROM logs GROUP BY 1");
+        assertThat(query.exit()).as(query.output()).isZero();
+        assertThat(query.output()).contains("platform.report");
+      }
     }
   }
 

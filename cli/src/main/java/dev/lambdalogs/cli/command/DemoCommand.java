@@ -63,6 +63,12 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println(
         "Each line is the Telemetry API event exactly as delivered, plus requestId where known.");
+    out.println(
+        "Ask it questions in SQL: `lambdalogs stats --dir "
+            + r.archiveDir()
+            + "`, or `lambdalogs query --dir "
+            + r.archiveDir()
+            + " \"SELECT type, count(*) FROM logs GROUP BY 1\"` (docs/query.md).");
     out.println("Next: `lambdalogs install --function NAME` puts the layer on a real function.");
     return r.objects().isEmpty() ? 1 : 0;
   }
