@@ -9,25 +9,8 @@
 # build fails and says what to install: a lambdalogs without its -jre variant is not a whole build.
 set -eu
 out=$1
-jdk=${2:-}
-is_temurin25() {
-  [ -x "$1/bin/jlink" ] && "$1/bin/java" -version 2>&1 | grep -q 'Temurin-25'
-}
-if [ -z "$jdk" ]; then
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25*; do
-    if [ -n "$candidate" ] && is_temurin25 "$candidate"; then
-      jdk=$candidate
-      break
-    fi
-  done
-fi
-if [ -z "$jdk" ] || ! is_temurin25 "$jdk"; then
-  where=${jdk:+"at $jdk (-Djre.jdk)"}
-  echo "[jre] no Temurin 25 JDK ${where:-in JAVA_HOME or /usr/lib/jvm/temurin-25*}: the layer's -jre variant needs one." >&2
-  echo "[jre] Install it (Debian and Ubuntu: apt-get install temurin-25-jdk, from Adoptium's repository at" >&2
-  echo "[jre] https://packages.adoptium.net/artifactory/deb; elsewhere https://adoptium.net), or pass -Djre.jdk=PATH." >&2
-  exit 1
-fi
+. "$(dirname "$0")/temurin25.sh"
+find_temurin25 "${2:-}" jre
 stamp="$out/.built-from"
 classlist="$(dirname "$0")/classlist"
 want="$("$jdk/bin/java" -version 2>&1 | tail -1) $(cksum < "$0") $(cksum < "$classlist")"

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -145,18 +146,22 @@ public final class Layer {
    * wrote none.
    */
   public static String sha256(Bundle bundle) throws IOException {
+    String known = digests().get(bundle.digestKey);
+    return known != null ? known : build(bundle).sha256();
+  }
+
+  /** The variants' SHA-256 the build wrote beside the jar, by variant: none when it wrote none. */
+  public static Map<String, String> digests() throws IOException {
     Path digests = besideTheCli(DIGESTS);
+    Map<String, String> known = new TreeMap<>();
     if (Files.isRegularFile(digests)) {
-      Properties known = new Properties();
+      Properties read = new Properties();
       try (InputStream in = Files.newInputStream(digests)) {
-        known.load(in);
+        read.load(in);
       }
-      String sha256 = known.getProperty(bundle.digestKey);
-      if (sha256 != null) {
-        return sha256;
-      }
+      read.forEach((k, v) -> known.put(k.toString(), v.toString()));
     }
-    return build(bundle).sha256();
+    return known;
   }
 
   /**
@@ -164,16 +169,18 @@ public final class Layer {
    * #sha256(Bundle)}.
    */
   public static void main(String[] args) throws IOException {
-    Properties digests = new Properties();
+    Map<String, String> digests = new TreeMap<>();
     for (Bundle bundle : Bundle.values()) {
       if (bundle == Bundle.NONE
           || Files.isRegularFile(bundledRuntime(bundle).resolve("bin/java"))) {
-        digests.setProperty(bundle.digestKey, build(bundle).sha256());
+        digests.put(bundle.digestKey, build(bundle).sha256());
       }
     }
-    try (var out = Files.newBufferedWriter(besideTheCli(DIGESTS))) {
-      digests.store(out, null);
-    }
+    // sorted, and without the date line Properties.store writes: the release archive holds this
+    // file
+    StringBuilder text = new StringBuilder();
+    digests.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+    Files.writeString(besideTheCli(DIGESTS), text);
   }
 
   private record Entry(byte[] content, int mode) {

@@ -1,0 +1,190 @@
+package dev.lambdalogs.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lambdalogs.e2e.support.Account;
+import dev.lambdalogs.e2e.support.CliJar;
+import dev.lambdalogs.e2e.support.CraftedArchive;
+import dev.lambdalogs.e2e.support.MotoServer;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release archive (cli/src/dist/make-dist.sh, which ./mvnw -Pdist package runs), made from the
+ * build, listed, unpacked into a fresh folder and run with no Java on PATH and no JAVA_HOME: the
+ * archive's own runtime must carry every command.
+ */
+class DistTest {
+  static final Path REPO = LambdalogsScriptTest.REPO;
+  @TempDir static Path dir;
+  static String version;
+  static Path archive;
+  static Path home;
+  static Path tools;
+
+  @BeforeAll
+  static void build() throws Exception {
+    Path target = CliJar.path().getParent();
+    try (JarFile jar = new JarFile(CliJar.path().toFile())) {
+      version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+    }
+    Path out = dir.resolve("dist");
+    Process make =
+        new ProcessBuilder(
+                "sh",
+                REPO.resolve("cli/src/dist/make-dist.sh").toString(),
+                out.toString(),
+                version,
+                target.toString(),
+                REPO.toString())
+            .redirectErrorStream(true)
+            .start();
+    String said = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(make.waitFor(10, TimeUnit.MINUTES)).as(said).isTrue();
+    assertThat(make.exitValue()).as(said).isZero();
+    archive = out.resolve("lambdalogs-" + version + "-linux-x86_64.tar.gz");
+    Path unpacked = Files.createDirectories(dir.resolve("fresh"));
+    run(List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), Map.of());
+    home = unpacked.resolve("lambdalogs-" + version);
+    // the launcher's own needs, and nothing else: no java anywhere on this PATH
+    tools = Files.createDirectories(dir.resolve("tools"));
+    for (String tool : List.of("sh", "dirname", "cksum", "cut", "mkdir")) {
+      Files.createSymbolicLink(tools.resolve(tool), Path.of("/bin", tool).toRealPath());
+    }
+  }
+
+  static String run(List<String> command, Map<String, String> env) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(out).isTrue();
+    assertThat(process.exitValue()).as(command + "\n" + out).isZero();
+    return out;
+  }
+
+  /** bin/lambdalogs with no Java on PATH, no JAVA_HOME, a home of its own. */
+  static String lambdalogs(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/lambdalogs").toString()));
+    command.addAll(List.of(args));
+    Map<String, String> all = new HashMap<>(env);
+    all.put("PATH", tools.toString());
+    all.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
+    return run(command, all);
+  }
+
+  @Test
+  void itsChecksumIsInSha256sumsAndItHoldsOnlyWhatItShould() throws Exception {
+    String sha256 =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+    assertThat(Files.readString(archive.resolveSibling("SHA256SUMS")))
+        .isEqualTo(sha256 + "  " + archive.getFileName() + "\n");
+    Map<String, TarArchiveEntry> entries = new HashMap<>();
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(archive));
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        entries.put(e.getName(), e);
+      }
+    }
+    String root = "lambdalogs-" + version + "/";
+    assertThat(entries.keySet()).allMatch(name -> name.startsWith(root));
+    for (String executable : List.of("bin/lambdalogs", "runtime/bin/java", "app/jre/bin/java")) {
+      assertThat(entries.get(root + executable).getMode() & 0111)
+          .as(executable + " is executable")
+          .isEqualTo(0111);
+    }
+    assertThat(entries)
+        .containsKeys(
+            root + "app/lambdalogs.jar",
+            root + "app/layer-sha256.properties",
+            root + "app/lib/libduckdb_java.so_linux_amd64",
+            root + "app/jre-arm64/bin/java",
+            root + "completions/lambdalogs.bash",
+            root + "man/lambdalogs-query.1",
+            root + "README.md");
+    assertThat(entries.keySet())
+        .noneMatch(
+            name ->
+                name.matches(
+                    ".*(test-classes|Test\\.class|\\.built-from|\\.log$|\\.partial|app/lambdalogs\\.jsa"
+                        + "|libduckdb_java\\.so_(macos|windows|linux_arm64)).*"));
+    assertThat(entries.values()).allMatch(e -> e.getLongUserId() == 0 && e.getLongGroupId() == 0);
+    assertThat(entries.values().stream().map(e -> e.getModTime().getTime()).distinct()).hasSize(1);
+  }
+
+  @Test
+  void itRunsWithNoJavaOnTheMachinesPath() throws Exception {
+    assertThat(lambdalogs(Map.of(), "--version"))
+        .contains("lambdalogs " + version + " (commit ")
+        .contains("layer jre sha256:");
+    Path layer = dir.resolve("layer-jre.zip");
+    assertThat(lambdalogs(Map.of(), "layer", "build", "--jre", "-o", layer.toString()))
+        .contains("sha256:");
+    assertThat(layer).isRegularFile();
+    Path local = dir.resolve("archive");
+    new CraftedArchive().writeTo(local);
+    String from = CraftedArchive.FROM.toString();
+    String to = CraftedArchive.TO.toString();
+    assertThat(
+            lambdalogs(Map.of(), "tail", "--dir", local.toString(), "--since", from, "--until", to))
+        .contains("py_fn");
+    assertThat(
+            lambdalogs(
+                Map.of(),
+                "query",
+                "--dir",
+                local.toString(),
+                "--since",
+                from,
+                "--until",
+                to,
+                "-o",
+                "csv",
+                "SELECT count(DISTINCT function) AS functions FROM logs"))
+        .isEqualTo("functions\r\n3\r\n");
+  }
+
+  @Test
+  void itInstallsChecksAndUninstallsAgainstMoto() throws Exception {
+    try (MotoServer moto = MotoServer.start();
+        Account account = new Account(moto.endpoint())) {
+      account.function(
+          "dist_fn",
+          "python3.12",
+          "x86_64",
+          account.role("dist-role"),
+          Map.of(),
+          List.of(),
+          Map.of());
+      Map<String, String> aws =
+          Map.of(
+              "AWS_ACCESS_KEY_ID", "testing",
+              "AWS_SECRET_ACCESS_KEY", "testing",
+              "AWS_REGION", "us-east-1",
+              "AWS_ENDPOINT_URL", moto.endpoint().toString());
+      assertThat(lambdalogs(aws, "install", "-f", "dist_fn")).contains("dist_fn");
+      assertThat(account.layersOf("dist_fn")).singleElement().asString().contains("lambdalogs-jre");
+      lambdalogs(aws, "status", "--check", "-f", "dist_fn");
+      lambdalogs(aws, "uninstall", "-f", "dist_fn");
+      assertThat(account.layersOf("dist_fn")).isEmpty();
+    }
+  }
+}
