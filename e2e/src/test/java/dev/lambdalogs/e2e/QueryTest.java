@@ -165,7 +165,10 @@ class QueryTest {
   @Test
   void aSecondQueryOverTheRangeReadsTheCopiesItFetchedBefore() throws Exception {
     String sql = "SELECT count(*) AS n FROM logs";
-    long n = ((Number) rows(query(true, "-o", "json", sql)).get(0).get("n")).longValue();
+    Cli.Run first = query(true, "-o", "json", sql);
+    long n = ((Number) rows(first).get(0).get("n")).longValue();
+    int objects = (int) ARCHIVE.inRange().stream().map(Event::key).distinct().count();
+    assertThat(first.err()).contains(objects + " fetched, 0 already in");
     assertThat(n).isEqualTo(ARCHIVE.inRange().size());
     List<Path> copies;
     try (Stream<Path> files = Files.walk(cache.resolve("archive"))) {
@@ -176,8 +179,9 @@ class QueryTest {
     for (Path copy : copies) {
       Files.setLastModifiedTime(copy, marked);
     }
-    assertThat(((Number) rows(query(true, "-o", "json", sql)).get(0).get("n")).longValue())
-        .isEqualTo(n);
+    Cli.Run second = query(true, "-o", "json", sql);
+    assertThat(((Number) rows(second).get(0).get("n")).longValue()).isEqualTo(n);
+    assertThat(second.err()).contains("0 fetched, ");
     for (Path copy : copies) {
       assertThat(Files.getLastModifiedTime(copy)).as(copy + " fetched again").isEqualTo(marked);
     }

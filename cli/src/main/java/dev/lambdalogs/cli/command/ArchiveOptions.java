@@ -78,6 +78,17 @@ public final class ArchiveOptions {
                 DownloadReport.progress(err, finished.incrementAndGet(), items.size());
               }
             });
+    if (!quiet && where.bucket() != null && !items.isEmpty()) {
+      err.println(
+          "lambdalogs: "
+              + items.size()
+              + " objects: "
+              + copies.fetched()
+              + " fetched, "
+              + (copies.copies().size() - copies.fetched())
+              + " already in "
+              + engine.cache());
+    }
     if (copies.failed() > 0) {
       err.println(
           "lambdalogs: "
