@@ -133,7 +133,7 @@ class DistTest {
   @Test
   void itRunsWithNoJavaOnTheMachinesPath() throws Exception {
     assertThat(lambdalogs(Map.of(), "--version"))
-        .contains("lambdalogs " + version + " (commit ")
+        .contains("lambdalogs " + version + "\n  commit ")
         .contains("layer jre sha256:");
     Path layer = dir.resolve("layer-jre.zip");
     assertThat(lambdalogs(Map.of(), "layer", "build", "--jre", "-o", layer.toString()))

@@ -18,12 +18,10 @@ public final class VersionProvider implements IVersionProvider {
   public String[] getVersion() throws IOException {
     String version = VersionProvider.class.getPackage().getImplementationVersion();
     List<String> lines = new ArrayList<>();
-    lines.add(
-        "lambdalogs "
-            + (version == null ? "(development build)" : version)
-            + " (commit "
-            + commit()
-            + ")");
+    // the commit on a line of its own: the man pages take the first line, and must not change with
+    // every commit
+    lines.add("lambdalogs " + (version == null ? "(development build)" : version));
+    lines.add("  commit " + commit());
     Layer.digests()
         .forEach((variant, sha256) -> lines.add("  layer " + variant + " sha256:" + sha256));
     return lines.toArray(String[]::new);
