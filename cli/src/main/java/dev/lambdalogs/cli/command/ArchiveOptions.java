@@ -71,7 +71,7 @@ public final class ArchiveOptions {
             engine.cache(),
             where.source(),
             items,
-            engine.parallel,
+            engine.fetch.parallel,
             warning -> err.println("lambdalogs: " + warning),
             () -> {
               if (bar) {

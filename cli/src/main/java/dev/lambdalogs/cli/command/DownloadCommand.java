@@ -72,12 +72,7 @@ public final class DownloadCommand implements Callable<Integer> {
           "Also write one time-ordered JSON Lines file of all events, each with its function.")
   Path merge;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      defaultValue = "16",
-      description = "Objects fetched at once.")
-  int parallel;
+  @Mixin FetchOptions fetch;
 
   @Override
   public Integer call() throws Exception {
@@ -110,7 +105,7 @@ public final class DownloadCommand implements Callable<Integer> {
               where.source(),
               to,
               decompress,
-              parallel,
+              fetch.parallel,
               warning -> err.println("lambdalogs: " + warning));
       List<Done> outcomes =
           download.copyAll(

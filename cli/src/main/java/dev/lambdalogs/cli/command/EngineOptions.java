@@ -2,16 +2,12 @@ package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.query.LocalCopies;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How query and stats fetch the range's objects for the local engine, and where they keep them. */
 public final class EngineOptions {
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      defaultValue = "16",
-      description = "Objects fetched at once.")
-  int parallel;
+  @Mixin FetchOptions fetch;
 
   @Option(
       names = "--cache-dir",

@@ -103,12 +103,7 @@ public final class TailCommand implements Callable<Integer> {
       description = "With --follow, how often to look (default: 5s).")
   Duration interval;
 
-  @Option(
-      names = "--parallel",
-      paramLabel = "N",
-      defaultValue = "16",
-      description = "Objects fetched at once.")
-  int parallel;
+  @Mixin FetchOptions fetch;
 
   @Override
   public Integer call() throws Exception {
@@ -127,7 +122,8 @@ public final class TailCommand implements Callable<Integer> {
     try (Aws aws = new Aws(global.aws())) {
       Archives.Location where = archive.locate(aws);
       Reader reader =
-          new Reader(where.source(), parallel, warning -> err.println("lambdalogs: " + warning));
+          new Reader(
+              where.source(), fetch.parallel, warning -> err.println("lambdalogs: " + warning));
       Predicate<Entry> keep = new EventFilter(from, to, follow, types, grep, requestId, level);
       long[] printed = {0};
       Consumer<Entry> print =
