@@ -44,7 +44,19 @@ class DistTest {
     try (JarFile jar = new JarFile(CliJar.path().toFile())) {
       version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
     }
-    Path out = dir.resolve("dist");
+    archive = make(target, dir.resolve("dist"));
+    Path unpacked = Files.createDirectories(dir.resolve("fresh"));
+    run(List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), Map.of());
+    home = unpacked.resolve("lambdalogs-" + version);
+    // the launcher's own needs, and nothing else: no java anywhere on this PATH
+    tools = Files.createDirectories(dir.resolve("tools"));
+    for (String tool : List.of("sh", "dirname", "cksum", "cut", "mkdir")) {
+      Files.createSymbolicLink(tools.resolve(tool), Path.of("/bin", tool).toRealPath());
+    }
+  }
+
+  /** The archive make-dist.sh makes from the build, in this folder. */
+  static Path make(Path target, Path out) throws Exception {
     Process make =
         new ProcessBuilder(
                 "sh",
@@ -58,15 +70,7 @@ class DistTest {
     String said = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(make.waitFor(10, TimeUnit.MINUTES)).as(said).isTrue();
     assertThat(make.exitValue()).as(said).isZero();
-    archive = out.resolve("lambdalogs-" + version + "-linux-x86_64.tar.gz");
-    Path unpacked = Files.createDirectories(dir.resolve("fresh"));
-    run(List.of("tar", "-xzf", archive.toString(), "-C", unpacked.toString()), Map.of());
-    home = unpacked.resolve("lambdalogs-" + version);
-    // the launcher's own needs, and nothing else: no java anywhere on this PATH
-    tools = Files.createDirectories(dir.resolve("tools"));
-    for (String tool : List.of("sh", "dirname", "cksum", "cut", "mkdir")) {
-      Files.createSymbolicLink(tools.resolve(tool), Path.of("/bin", tool).toRealPath());
-    }
+    return out.resolve("lambdalogs-" + version + "-linux-x86_64.tar.gz");
   }
 
   static String run(List<String> command, Map<String, String> env) throws Exception {
@@ -88,6 +92,14 @@ class DistTest {
     all.put("PATH", tools.toString());
     all.put("HOME", Files.createDirectories(dir.resolve("home")).toString());
     return run(command, all);
+  }
+
+  @Test
+  void theSameBuildMakesTheSameBytesInAnotherFolder() throws Exception {
+    Path again = make(CliJar.path().getParent(), dir.resolve("elsewhere/dist"));
+    assertThat(Files.mismatch(archive, again)).isEqualTo(-1);
+    assertThat(again.resolveSibling("SHA256SUMS"))
+        .hasSameTextualContentAs(archive.resolveSibling("SHA256SUMS"));
   }
 
   @Test
