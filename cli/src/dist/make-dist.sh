@@ -3,10 +3,12 @@
 #   make-dist.sh OUT VERSION CLI_TARGET REPOSITORY [JDK]
 # OUT/lambdalogs-VERSION-linux-x86_64.tar.gz: bin/lambdalogs on a jlink'd Temurin 25 runtime (runtime/),
 # the CLI (app/: its jars, DuckDB's library for this platform, the layer's runtimes), completions, man
-# pages and the README; and SHA256SUMS. The runtime carries the class-data archive of its own classes;
-# the CLI's are archived on the machine, at the first run (bin/lambdalogs), since an archive of them made
-# here would differ from build to build. Deterministic:
-# files sorted, owned by 0, stamped with the last commit's time, gzip without a name or time.
+# pages and the README; OUT/lambdalogs-VERSION.zip, the same without the runtime and with DuckDB's
+# library for every platform, for a machine with Java 17+; and SHA256SUMS. The runtime carries the
+# class-data archive of its own classes; the CLI's are archived on the machine, at the first run
+# (bin/lambdalogs), since an archive of them made here would differ from build to build.
+# Deterministic: files sorted, owned by 0, stamped with the last commit's time, no names or times of
+# this machine's.
 set -eu
 out=$1
 version=$2
@@ -50,6 +52,16 @@ epoch=$(git -C "$repo" log -1 --format=%ct 2>/dev/null || echo 1767225600)
 chmod -R u+rwX,go+rX,go-w "$home"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$stage" -cf - "$name" \
   | gzip -n -6 > "$out/$name-linux-x86_64.tar.gz"
+
+# the platform-neutral zip, for a Java 17+ already there: no runtime/, DuckDB's library for every
+# platform its driver knows; in name order, stamped in UTC, with Unix modes and no extra fields
+rm -rf "$home/runtime"
+for file in "$target"/lib/libduckdb_java.so_*; do
+  cp "$file" "$home/app/lib/"
+done
+find "$home" -exec touch -h -d "@$epoch" {} +
+rm -f "$out/$name.zip"
+(cd "$stage" && find "$name" | LC_ALL=C sort | TZ=UTC zip -q -X -D -@ "$out/$name.zip")
 rm -rf "$stage"
-(cd "$out" && sha256sum ./*.tar.gz | sed 's| \./| |' > SHA256SUMS)
+(cd "$out" && sha256sum ./*.tar.gz ./*.zip | sed 's| \./| |' > SHA256SUMS)
 cat "$out/SHA256SUMS"

@@ -108,7 +108,8 @@ class DistTest {
         HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
     assertThat(Files.readString(archive.resolveSibling("SHA256SUMS")))
-        .isEqualTo(sha256 + "  " + archive.getFileName() + "\n");
+        .startsWith(sha256 + "  " + archive.getFileName() + "\n")
+        .contains("  lambdalogs-" + version + ".zip\n");
     Map<String, TarArchiveEntry> entries = new HashMap<>();
     try (InputStream in = new GZIPInputStream(Files.newInputStream(archive));
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
@@ -172,6 +173,28 @@ class DistTest {
                 "csv",
                 "SELECT count(DISTINCT function) AS functions FROM logs"))
         .isEqualTo("functions\r\n3\r\n");
+  }
+
+  /**
+   * The platform-neutral zip, on the Java 17 the tests run on: JAVA_HOME's, with no runtime of its
+   * own.
+   */
+  @Test
+  void theZipRunsOnTheMachinesJava() throws Exception {
+    Path zip = archive.resolveSibling("lambdalogs-" + version + ".zip");
+    Path unzipped = Files.createDirectories(dir.resolve("unzipped"));
+    run(List.of("unzip", "-q", zip.toString(), "-d", unzipped.toString()), Map.of());
+    Path zipHome = unzipped.resolve("lambdalogs-" + version);
+    assertThat(zipHome.resolve("runtime")).doesNotExist();
+    assertThat(zipHome.resolve("app/lib/libduckdb_java.so_macos_arm64")).isRegularFile();
+    String out =
+        run(
+            List.of(zipHome.resolve("bin/lambdalogs").toString(), "--version"),
+            Map.of(
+                "PATH", tools.toString(),
+                "JAVA_HOME", System.getProperty("java.home"),
+                "HOME", Files.createDirectories(dir.resolve("zip-home")).toString()));
+    assertThat(out).contains("lambdalogs " + version);
   }
 
   @Test
