@@ -2,8 +2,10 @@ package dev.lambdalogs.cli.command;
 
 import dev.lambdalogs.cli.archive.Listing;
 import dev.lambdalogs.cli.archive.Reader;
+import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.output.DownloadReport;
 import dev.lambdalogs.cli.query.LocalCopies;
+import dev.lambdalogs.cli.query.LocalEngine;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Where tail and download read: a bucket and prefix, or a local copy of the archive. */
@@ -58,7 +61,31 @@ public final class ArchiveOptions {
   }
 
   /** The range's objects as local files, fetched with a progress bar on a terminal. */
-  LocalCopies.Prepared copies(
+  /**
+   * Query and stats' common path: the range's objects as local files, the local engine over them
+   * for {@code ask}, and the exit code: objects that could not be fetched are named and left out.
+   */
+  int askLocally(
+      Archives.Location where,
+      Instant from,
+      Instant to,
+      EngineOptions engine,
+      boolean quiet,
+      PrintWriter err,
+      Consumer<LocalEngine> ask)
+      throws IOException {
+    List<Reader.Item> items = items(where, from, to);
+    if (items.isEmpty()) {
+      err.println(nothing(where, from, to));
+    }
+    LocalCopies.Prepared copies = copies(where, items, engine, quiet, err);
+    try (LocalEngine local = LocalEngine.open(copies.copies(), from, to, engine.cache())) {
+      ask.accept(local);
+    }
+    return ExitException.forFailures(copies.failed(), items.size());
+  }
+
+  private LocalCopies.Prepared copies(
       Archives.Location where,
       List<Reader.Item> items,
       EngineOptions engine,

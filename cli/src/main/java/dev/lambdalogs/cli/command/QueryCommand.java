@@ -1,17 +1,12 @@
 package dev.lambdalogs.cli.command;
 
-import dev.lambdalogs.cli.archive.Reader;
-import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.output.RowsFormat;
 import dev.lambdalogs.cli.query.AthenaEngine;
-import dev.lambdalogs.cli.query.LocalCopies;
-import dev.lambdalogs.cli.query.LocalEngine;
 import dev.lambdalogs.cli.query.Rows;
 import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,15 +76,8 @@ public final class QueryCommand implements Callable<Integer>, GlobalOptions.Tabu
       if (on == Engine.athena) {
         return athena(aws, where, from, until, err);
       }
-      List<Reader.Item> items = archive.items(where, from, until);
-      if (items.isEmpty()) {
-        err.println(ArchiveOptions.nothing(where, from, until));
-      }
-      LocalCopies.Prepared copies = archive.copies(where, items, engine, global.quiet, err);
-      try (LocalEngine local = LocalEngine.open(copies.copies(), from, until, engine.cache())) {
-        local.run(sql, rows(err));
-      }
-      return ExitException.forFailures(copies.failed(), items.size());
+      return archive.askLocally(
+          where, from, until, engine, global.quiet, err, local -> local.run(sql, rows(err)));
     }
   }
 

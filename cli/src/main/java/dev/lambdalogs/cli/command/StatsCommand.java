@@ -1,15 +1,9 @@
 package dev.lambdalogs.cli.command;
 
-import dev.lambdalogs.cli.archive.Reader;
-import dev.lambdalogs.cli.failure.ExitException;
 import dev.lambdalogs.cli.output.StatsReport;
 import dev.lambdalogs.cli.query.FunctionStats;
-import dev.lambdalogs.cli.query.LocalCopies;
-import dev.lambdalogs.cli.query.LocalEngine;
-import dev.lambdalogs.cli.service.Archives;
 import dev.lambdalogs.cli.service.Aws;
-import java.io.PrintWriter;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,19 +38,19 @@ public final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
+    Instant from = range.from();
+    Instant until = range.until();
     try (Aws aws = new Aws(global.aws())) {
-      Archives.Location where = archive.locate(aws);
-      List<Reader.Item> items = archive.items(where, range.from(), range.until());
-      if (items.isEmpty()) {
-        err.println(ArchiveOptions.nothing(where, range.from(), range.until()));
-      }
-      LocalCopies.Prepared copies = archive.copies(where, items, engine, global.quiet, err);
-      try (LocalEngine local =
-          LocalEngine.open(copies.copies(), range.from(), range.until(), engine.cache())) {
-        StatsReport.print(spec.commandLine().getOut(), global.json(), FunctionStats.of(local));
-      }
-      return ExitException.forFailures(copies.failed(), items.size());
+      return archive.askLocally(
+          archive.locate(aws),
+          from,
+          until,
+          engine,
+          global.quiet,
+          spec.commandLine().getErr(),
+          local ->
+              StatsReport.print(
+                  spec.commandLine().getOut(), global.json(), FunctionStats.of(local)));
     }
   }
 }
