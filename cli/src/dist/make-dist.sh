@@ -1,11 +1,13 @@
 #!/bin/sh
 # Makes lambdalogs' release archives from a built CLI (./mvnw -Pdist package runs it):
 #   make-dist.sh OUT VERSION CLI_TARGET REPOSITORY [JDK]
-# OUT/lambdalogs-VERSION-linux-x86_64.tar.gz: bin/lambdalogs on a jlink'd Temurin 25 runtime (runtime/),
-# the CLI (app/: its jars, DuckDB's library for this platform, the layer's runtimes), completions, man
-# pages and the README; OUT/lambdalogs-VERSION.zip, the same without the runtime and with DuckDB's
-# library for every platform, for a machine with Java 17+; and SHA256SUMS. The runtime carries the
-# class-data archive of its own classes; the CLI's are archived on the machine, at the first run
+# OUT/lambdalogs-VERSION-linux-PLATFORM.tar.gz, for x86_64 and aarch64: bin/lambdalogs on a jlink'd Java
+# runtime of the platform's (runtime/), the CLI (app/: its jars, DuckDB's library for the platform, the
+# layer's runtimes), completions, man pages, the README and the licences; OUT/lambdalogs-VERSION.zip, the
+# same without the runtime and with DuckDB's library for every platform, for a machine with Java 17+; and
+# SHA256SUMS. x86_64's runtime is Temurin 25's; aarch64's Debian's OpenJDK 17 for arm64 (no aarch64
+# Temurin is reachable from the build), cross-linked like the layer's (build-jre-arm64.sh). Each carries
+# the class-data archive of its own classes; the CLI's are archived on the machine, at the first run
 # (bin/lambdalogs), since an archive of them made here would differ from build to build.
 # Deterministic: files sorted, owned by 0, stamped with the last commit's time, no names or times of
 # this machine's.
@@ -25,19 +27,12 @@ name=lambdalogs-$version
 stage=$out/stage
 home=$stage/$name
 rm -rf "$stage"
-mkdir -p "$home/bin" "$home/app" "$home/completions" "$home/man"
-"$jdk/bin/jlink" --add-modules "$modules" --output "$home/runtime" --strip-debug --no-header-files \
-  --no-man-pages --compress=zip-0 --generate-cds-archive >/dev/null
-find "$home/runtime/bin" -type f ! -name java -delete
-
+mkdir -p "$home/bin" "$home/app/lib" "$home/completions" "$home/man"
 cp "$target/lambdalogs.jar" "$target/layer-sha256.properties" "$home/app/"
-mkdir "$home/app/lib"
-for file in "$target"/lib/*; do
-  case "${file##*/}" in
-    libduckdb_java.so_linux_amd64) cp "$file" "$home/app/lib/" ;;
-    libduckdb_java.so_*) ;; # other platforms' libraries
-    *) cp "$file" "$home/app/lib/" ;;
-  esac
+# the jars the CLI's manifest names (lib/ may hold older builds' too); DuckDB's library: each archive its own
+for jar in $(unzip -p "$target/lambdalogs.jar" META-INF/MANIFEST.MF | tr -d '\r' \
+    | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' | sed -n 's/^Class-Path: //p'); do
+  cp "$target/$jar" "$home/app/lib/"
 done
 for jre in jre jre-arm64; do
   cp -R "$target/$jre" "$home/app/$jre"
@@ -46,16 +41,32 @@ done
 cp "$repo/cli/src/dist/lambdalogs" "$home/bin/lambdalogs"
 cp "$repo/completions/lambdalogs.bash" "$home/completions/"
 cp "$repo"/docs/man/*.1 "$home/man/"
-cp "$repo/README.md" "$home/"
-
+cp "$repo/README.md" "$repo/LICENSE" "$repo/NOTICE" "$home/"
 epoch=$(git -C "$repo" log -1 --format=%ct 2>/dev/null || echo 1767225600)
-chmod -R u+rwX,go+rX,go-w "$home"
-tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$stage" -cf - "$name" \
-  | gzip -n -6 > "$out/$name-linux-x86_64.tar.gz"
+
+# tarball PLATFORM DUCKDB_PLATFORM RUNTIME: the archive of one platform, with its runtime and DuckDB
+tarball() {
+  cp -R "$3" "$home/runtime"
+  rm -f "$home/runtime/.built-from"
+  cp "$target/lib/libduckdb_java.so_$2" "$home/app/lib/"
+  chmod -R u+rwX,go+rX,go-w "$home"
+  tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$stage" -cf - "$name" \
+    | gzip -n -6 > "$out/$name-linux-$1.tar.gz"
+  rm -rf "$home/runtime" "$home/app/lib/libduckdb_java.so_$2"
+}
+
+runtime=$stage/runtime-x86_64
+rm -rf "$runtime"
+"$jdk/bin/jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files \
+  --no-man-pages --compress=zip-0 --generate-cds-archive >/dev/null
+find "$runtime/bin" -type f ! -name java -delete
+tarball x86_64 linux_amd64 "$runtime"
+rm -rf "$runtime"
+sh "$repo/cli/src/jre/build-jre-arm64.sh" "$target/runtime-arm64" "$modules"
+tarball aarch64 linux_arm64 "$target/runtime-arm64"
 
 # the platform-neutral zip, for a Java 17+ already there: no runtime/, DuckDB's library for every
 # platform its driver knows; in name order, stamped in UTC, with Unix modes and no extra fields
-rm -rf "$home/runtime"
 for file in "$target"/lib/libduckdb_java.so_*; do
   cp "$file" "$home/app/lib/"
 done

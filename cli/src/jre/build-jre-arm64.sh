@@ -1,17 +1,19 @@
 #!/bin/sh
-# Makes the Java runtime of the layer's arm64 "-jre" variant, on this x86_64 machine:
-#   build-jre-arm64.sh OUTPUT        (and OUTPUT.sysroot: arm64 libc and friends, to run it under qemu)
+# Makes an arm64 Java runtime on this x86_64 machine: the layer's arm64 "-jre" variant's, and the
+# linux-aarch64 release archive's (make-dist.sh):
+#   build-jre-arm64.sh OUTPUT MODULES [CLASSLIST]
+# (and OUTPUT.sysroot: arm64 libc and friends, to run it under qemu). Its CDS archive holds the classes
+# of CLASSLIST, or without one the JDK's own default list.
 # No aarch64 Temurin is reachable, and Temurin 25's jlink refuses Java 17 jmods: so Debian bookworm's
 # OpenJDK 17 for arm64, at a pinned version, its jmods linked by the x86_64 jlink of the same version
 # (cross-linking works), stripped with aarch64 binutils (the host's objcopy cannot read aarch64), with
-# libz beside it (lib/, found through libzip's $ORIGIN), and a CDS archive of the classes the extension
-# loads, dumped under qemu. Its native files need glibc 2.34 at most: Amazon Linux 2023, not Amazon
+# libz beside it (lib/, found through libzip's $ORIGIN), and a CDS archive dumped under qemu. Its native files need glibc 2.34 at most: Amazon Linux 2023, not Amazon
 # Linux 2. libstdc++ and libgcc_s are the function's runtime's own (Debian's libstdc++ needs glibc 2.36).
 # What it needs and lacks, it installs when it runs as root, or says exactly what to install.
 set -eu
 out=$1
-here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
-classlist="$here/classlist"
+modules=$2
+classlist=${3:-}
 cache=${LAMBDALOGS_DEB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lambdalogs/debs}
 
 missing() {
@@ -53,7 +55,7 @@ jdk_version=$(pinned openjdk-17-jdk-headless 17.0.21.1+2-1~deb12u1)
 zlib_version=$(pinned zlib1g 1:1.2.13.dfsg-1)
 
 stamp="$out/.built-from"
-want="$jdk_version $zlib_version $(cksum < "$0") $(cksum < "$classlist")"
+want="$jdk_version $zlib_version $(cksum < "$0") $modules ${classlist:+$(cksum < "$classlist")}"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0 # already made by this script from these packages
 fi
@@ -86,7 +88,7 @@ jmods="$work/arm64/usr/lib/jvm/java-17-openjdk-arm64/jmods"
 rm -rf "$out"
 mkdir -p "$(dirname "$out")"
 log="$out.log"
-if ! "$jlink" --module-path "$jmods" --add-modules java.base --output "$out" \
+if ! "$jlink" --module-path "$jmods" --add-modules "$modules" --output "$out" \
     --strip-java-debug-attributes --strip-native-debug-symbols objcopy=/usr/bin/aarch64-linux-gnu-objcopy \
     --no-header-files --no-man-pages --compress=0 > "$log" 2>&1; then
   cat "$log" >&2
@@ -94,7 +96,7 @@ if ! "$jlink" --module-path "$jmods" --add-modules java.base --output "$out" \
 fi
 find "$out" -type f \( -name '*.so' -o -path '*/bin/*' \) -exec aarch64-linux-gnu-strip --strip-unneeded {} +
 cp "$work/zlib/lib/aarch64-linux-gnu/libz.so.1.2.13" "$out/lib/libz.so.1"
-rm -f "$out/bin/keytool" "$out/bin/jwebserver" # what the extension never uses
+find "$out/bin" -type f ! -name java -delete # keytool and friends: neither the extension nor the CLI runs them
 
 # the CDS archive, dumped by the arm64 JVM itself, under qemu, against a sysroot of arm64 libraries
 # (kept beside the runtime, OUTPUT.sysroot, for the tests that run the arm64 layer here; not in the layer)
@@ -104,8 +106,12 @@ for package in libc6 libstdc++6 libgcc-s1; do
   version=$(apt-cache policy "$package:arm64" | awk '/Candidate/ {print $2}')
   dpkg-deb -x "$(fetch "$package" "$version" arm64)" "$sysroot"
 done
-# the list was recorded on Temurin 25: its class names serve Java 17 too, its @-lines are 25's own format
-grep -v '^@' "$classlist" > "$work/classlist"
+# a list recorded on Temurin 25: its class names serve Java 17 too, its @-lines are 25's own format
+if [ -n "$classlist" ]; then
+  grep -v '^@' "$classlist" > "$work/classlist"
+else
+  cp "$out/lib/classlist" "$work/classlist"
+fi
 if ! qemu-aarch64-static -L "$sysroot" "$out/bin/java" -Xshare:dump -XX:SharedClassListFile="$work/classlist" \
     -XX:+UseSerialGC -XX:SharedArchiveFile="$out/lib/server/classes.jsa" >> "$log" 2>&1; then
   cat "$log" >&2

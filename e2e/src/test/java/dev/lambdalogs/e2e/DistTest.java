@@ -70,7 +70,16 @@ class DistTest {
     String said = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(make.waitFor(10, TimeUnit.MINUTES)).as(said).isTrue();
     assertThat(make.exitValue()).as(said).isZero();
-    return out.resolve("lambdalogs-" + version + "-linux-x86_64.tar.gz");
+    return platform("x86_64", out.resolve("any"));
+  }
+
+  /** The archive of this platform, beside the x86_64 one. */
+  static Path platform(String platform) {
+    return platform(platform, archive);
+  }
+
+  static Path platform(String platform, Path beside) {
+    return beside.resolveSibling("lambdalogs-" + version + "-linux-" + platform + ".tar.gz");
   }
 
   static String run(List<String> command, Map<String, String> env) throws Exception {
@@ -86,7 +95,16 @@ class DistTest {
 
   /** bin/lambdalogs with no Java on PATH, no JAVA_HOME, a home of its own. */
   static String lambdalogs(Map<String, String> env, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(home.resolve("bin/lambdalogs").toString()));
+    return lambdalogs(home.resolve("bin/lambdalogs"), env, args);
+  }
+
+  static String lambdalogs(Path launcher, String... args) throws Exception {
+    return lambdalogs(launcher, Map.of(), args);
+  }
+
+  static String lambdalogs(Path launcher, Map<String, String> env, String... args)
+      throws Exception {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
     Map<String, String> all = new HashMap<>(env);
     all.put("PATH", tools.toString());
@@ -98,6 +116,7 @@ class DistTest {
   void theSameBuildMakesTheSameBytesInAnotherFolder() throws Exception {
     Path again = make(CliJar.path().getParent(), dir.resolve("elsewhere/dist"));
     assertThat(Files.mismatch(archive, again)).isEqualTo(-1);
+    assertThat(Files.mismatch(platform("aarch64"), platform("aarch64", again))).isEqualTo(-1);
     assertThat(again.resolveSibling("SHA256SUMS"))
         .hasSameTextualContentAs(archive.resolveSibling("SHA256SUMS"));
   }
@@ -108,15 +127,10 @@ class DistTest {
         HexFormat.of()
             .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
     assertThat(Files.readString(archive.resolveSibling("SHA256SUMS")))
-        .startsWith(sha256 + "  " + archive.getFileName() + "\n")
+        .contains(sha256 + "  " + archive.getFileName() + "\n")
+        .contains("  " + platform("aarch64").getFileName() + "\n")
         .contains("  lambdalogs-" + version + ".zip\n");
-    Map<String, TarArchiveEntry> entries = new HashMap<>();
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(archive));
-        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
-      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-        entries.put(e.getName(), e);
-      }
-    }
+    Map<String, TarArchiveEntry> entries = entries(archive);
     String root = "lambdalogs-" + version + "/";
     assertThat(entries.keySet()).allMatch(name -> name.startsWith(root));
     for (String executable : List.of("bin/lambdalogs", "runtime/bin/java", "app/jre/bin/java")) {
@@ -132,7 +146,10 @@ class DistTest {
             root + "app/jre-arm64/bin/java",
             root + "completions/lambdalogs.bash",
             root + "man/lambdalogs-query.1",
-            root + "README.md");
+            root + "README.md",
+            root + "LICENSE",
+            root + "NOTICE",
+            root + "runtime/legal/java.base/LICENSE");
     assertThat(entries.keySet())
         .noneMatch(
             name ->
@@ -141,6 +158,17 @@ class DistTest {
                         + "|libduckdb_java\\.so_(macos|windows|linux_arm64)).*"));
     assertThat(entries.values()).allMatch(e -> e.getLongUserId() == 0 && e.getLongGroupId() == 0);
     assertThat(entries.values().stream().map(e -> e.getModTime().getTime()).distinct()).hasSize(1);
+  }
+
+  static Map<String, TarArchiveEntry> entries(Path tarball) throws Exception {
+    Map<String, TarArchiveEntry> entries = new HashMap<>();
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(tarball));
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+        entries.put(e.getName(), e);
+      }
+    }
+    return entries;
   }
 
   @Test
@@ -173,6 +201,59 @@ class DistTest {
                 "csv",
                 "SELECT count(DISTINCT function) AS functions FROM logs"))
         .isEqualTo("functions\r\n3\r\n");
+  }
+
+  /**
+   * The aarch64 archive: the same tree, with an arm64 runtime and DuckDB's linux_arm64 library, run
+   * here under qemu through its own launcher (the runtime's java behind a wrapper that starts qemu:
+   * this machine has no binfmt_misc to do it).
+   */
+  @Test
+  void theAarch64ArchiveHoldsAnArm64RuntimeAndRunsUnderQemu() throws Exception {
+    String root = "lambdalogs-" + version + "/";
+    Map<String, TarArchiveEntry> entries = entries(platform("aarch64"));
+    assertThat(entries.keySet())
+        .contains(root + "app/lib/libduckdb_java.so_linux_arm64", root + "LICENSE")
+        .doesNotContain(root + "app/lib/libduckdb_java.so_linux_amd64")
+        .containsAll(
+            entries(archive).keySet().stream()
+                .filter(name -> !name.contains("/runtime/") && !name.contains("libduckdb"))
+                .toList());
+    Path unpacked = Files.createDirectories(dir.resolve("aarch64"));
+    run(
+        List.of("tar", "-xzf", platform("aarch64").toString(), "-C", unpacked.toString()),
+        Map.of());
+    Path armHome = unpacked.resolve(root);
+    Path java = armHome.resolve("runtime/bin/java");
+    assertThat(Arm64LayerTest.readelf("-h", java)).contains("AArch64");
+    Path sysroot = CliJar.path().resolveSibling("runtime-arm64.sysroot");
+    assertThat(sysroot).as("the arm64 sysroot make-dist.sh leaves, to run it here").isDirectory();
+    Files.move(java, java.resolveSibling("java.aarch64"));
+    Files.writeString(
+        java,
+        "#!/bin/sh\nexec /usr/bin/qemu-aarch64-static -L '"
+            + sysroot
+            + "' \"${0%/*}/java.aarch64\" \"$@\"\n");
+    java.toFile().setExecutable(true);
+    Path local = dir.resolve("arm-archive");
+    new CraftedArchive().writeTo(local);
+    List<String> range =
+        List.of(
+            "--dir",
+            local.toString(),
+            "--since",
+            CraftedArchive.FROM.toString(),
+            "--until",
+            CraftedArchive.TO.toString());
+    Path launcher = armHome.resolve("bin/lambdalogs");
+    assertThat(lambdalogs(launcher, "--version")).startsWith("lambdalogs " + version + "\n");
+    List<String> tail = new ArrayList<>(List.of("tail"));
+    tail.addAll(range);
+    assertThat(lambdalogs(launcher, tail.toArray(String[]::new))).contains("py_fn");
+    List<String> query = new ArrayList<>(List.of("query", "-o", "csv"));
+    query.addAll(range);
+    query.add("SELECT count(DISTINCT function) AS functions FROM logs");
+    assertThat(lambdalogs(launcher, query.toArray(String[]::new))).isEqualTo("functions\r\n3\r\n");
   }
 
   /**
