@@ -57,6 +57,16 @@ run status -f py_fn -o json --endpoint-url $endpoint
 run tail -f py_fn --since 1h --bucket record-logs --endpoint-url $endpoint
 run tail -f py_fn --since 1h -o json --bucket record-logs --endpoint-url $endpoint
 run download -f py_fn --since 1h --to "$work/download" --bucket record-logs --endpoint-url $endpoint
+run tail --dir "$work/download" --since 1h
+cache="$work/cache"
+run query -f py_fn --since 1h --bucket record-logs --cache-dir "$cache" --endpoint-url $endpoint \
+  "SELECT type, count(*) FROM logs GROUP BY 1"
+run query -f py_fn --since 1h --bucket record-logs --cache-dir "$cache" -o csv --endpoint-url $endpoint \
+  "SELECT * FROM logs"
+run stats --since 1h --bucket record-logs --cache-dir "$cache" --endpoint-url $endpoint
+run athena setup --bucket record-logs --endpoint-url $endpoint
+run query --engine athena -f py_fn --since 1h --bucket record-logs --endpoint-url $endpoint \
+  "SELECT count(*) FROM logs"
 run uninstall -f java_fn --endpoint-url $endpoint
 run install -f py_fn --bucket Not_A_Bucket
 run layer build --output "$work/layer.zip"

@@ -28,7 +28,7 @@ stage=$out/stage
 home=$stage/$name
 rm -rf "$stage"
 mkdir -p "$home/bin" "$home/app/lib" "$home/completions" "$home/man"
-cp "$target/lambdalogs.jar" "$target/layer-sha256.properties" "$home/app/"
+cp "$target/lambdalogs.jar" "$target/layer-sha256.properties" "$repo/cli/src/cds/classlist" "$home/app/"
 # the jars the CLI's manifest names (lib/ may hold older builds' too); DuckDB's library: each archive its own
 for jar in $(unzip -p "$target/lambdalogs.jar" META-INF/MANIFEST.MF | tr -d '\r' \
     | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' | sed -n 's/^Class-Path: //p'); do
