@@ -259,6 +259,16 @@ class DistTest {
         .isEqualTo("functions\r\n3\r\n");
   }
 
+  /** The demo runs the layer's extension on the archive's own runtime, as the CLI does. */
+  @Test
+  void itsDemoRunsThePipelineWithNoJavaOnThePath() throws Exception {
+    Path demo = dir.resolve("demo");
+    String out = lambdalogs(Map.of(), "demo", "--dir", demo.toString());
+    assertThat(out).contains("exited with code [0]", "greeter_fn");
+    assertThat(lambdalogs(Map.of(), "tail", "--dir", demo.resolve("archive").toString()))
+        .contains("Hello, Grace!");
+  }
+
   /**
    * The aarch64 archive: the same tree, with an arm64 runtime and DuckDB's linux_arm64 library, run
    * here under qemu through its own launcher (the runtime's java behind a wrapper that starts qemu:

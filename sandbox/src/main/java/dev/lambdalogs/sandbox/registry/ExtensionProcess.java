@@ -105,16 +105,20 @@ public final class ExtensionProcess {
 
   /**
    * SIGSTOP or SIGCONT to the process and all it started, as Lambda freezes the whole environment.
+   * The shell's own kill, not kill(1): a machine without procps (the release archive's users, a
+   * slim container) has /bin/sh all the same.
    */
   public void signal(String signal) {
     List<String> command =
-        new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
+        new ArrayList<>(
+            List.of(
+                "/bin/sh", "-c", "kill -s \"$0\" \"$@\"", signal, Long.toString(process.pid())));
     process.descendants().forEach(p -> command.add(Long.toString(p.pid())));
     try {
       new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
     } catch (IOException e) {
       throw new IllegalStateException(
-          "cannot send SIG" + signal + " with kill(1): " + e.getMessage(), e);
+          "cannot send SIG" + signal + " with /bin/sh's kill: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
