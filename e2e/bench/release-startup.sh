@@ -15,19 +15,7 @@ tar -xzf "$1" -C "$work"
 release=$(ls -d "$work"/lambdalogs-*/bin/lambdalogs)
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 export AWS_ENDPOINT_URL=http://127.0.0.1:$port HOME="$work/home"
-python3 - "$AWS_ENDPOINT_URL" <<'PY'
-import boto3, io, sys, time, zipfile
-for _ in range(100):
-    try:
-        role = boto3.client('iam', endpoint_url=sys.argv[1]).create_role(RoleName='bench', AssumeRolePolicyDocument='{}')['Role']['Arn']
-        break
-    except Exception:
-        time.sleep(0.1)
-code = io.BytesIO()
-with zipfile.ZipFile(code, 'w') as z:
-    z.writestr('h.py', 'def h(e, c): return 1')
-boto3.client('lambda', endpoint_url=sys.argv[1]).create_function(FunctionName='py_fn', Runtime='python3.12', Role=role, Handler='h.h', Code={'ZipFile': code.getvalue()})
-PY
+python3 "$root/cli/src/cds/moto-functions.py" "$AWS_ENDPOINT_URL" py_fn=python3.12
 demo="$root/lambdalogs-demo/archive"
 median() { sort -n | sed -n 6p; }
 measure() { # command...: "wall, cpu", medians of 11

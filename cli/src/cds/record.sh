@@ -13,23 +13,7 @@ moto=$!
 trap 'kill $moto; rm -rf "$work"' EXIT
 export AWS_ACCESS_KEY_ID=record AWS_SECRET_ACCESS_KEY=record AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 endpoint=http://127.0.0.1:$port
-python3 - "$endpoint" <<'PY'
-import boto3, io, json, sys, time, zipfile
-endpoint = sys.argv[1]
-for _ in range(100):
-    try:
-        iam = boto3.client('iam', endpoint_url=endpoint)
-        role = iam.create_role(RoleName='record', AssumeRolePolicyDocument='{}')['Role']['Arn']
-        break
-    except Exception:
-        time.sleep(0.1)
-code = io.BytesIO()
-with zipfile.ZipFile(code, 'w') as z:
-    z.writestr('h.py', 'def h(e, c): return 1')
-lam = boto3.client('lambda', endpoint_url=endpoint)
-for name, runtime in (('py_fn', 'python3.12'), ('java_fn', 'java21')):
-    lam.create_function(FunctionName=name, Runtime=runtime, Role=role, Handler='h.h', Code={'ZipFile': code.getvalue()})
-PY
+python3 "$root/cli/src/cds/moto-functions.py" "$endpoint" py_fn=python3.12 java_fn=java21
 n=0
 run() {
   n=$((n + 1))

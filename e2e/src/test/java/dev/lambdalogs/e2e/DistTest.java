@@ -203,20 +203,9 @@ class DistTest {
       made = files.toList();
     }
     assertThat(made).singleElement().asString().endsWith(".jsa");
-    Path local = dir.resolve("cds-archive");
-    new CraftedArchive().writeTo(local);
     Map<String, String> logged = new HashMap<>(env);
     logged.put("JDK_JAVA_OPTIONS", "-Xlog:class+load");
-    String out =
-        lambdalogs(
-            logged,
-            "tail",
-            "--dir",
-            local.toString(),
-            "--since",
-            CraftedArchive.FROM.toString(),
-            "--until",
-            CraftedArchive.TO.toString());
+    String out = lambdalogs(logged, command("tail", craftedArchive("cds-archive")));
     assertThat(out).contains("py_fn");
     long archived =
         out.lines().filter(l -> l.contains("source: shared objects file (top)")).count();
@@ -236,27 +225,32 @@ class DistTest {
     assertThat(lambdalogs(Map.of(), "layer", "build", "--jre", "-o", layer.toString()))
         .contains("sha256:");
     assertThat(layer).isRegularFile();
-    Path local = dir.resolve("archive");
-    new CraftedArchive().writeTo(local);
-    String from = CraftedArchive.FROM.toString();
-    String to = CraftedArchive.TO.toString();
-    assertThat(
-            lambdalogs(Map.of(), "tail", "--dir", local.toString(), "--since", from, "--until", to))
-        .contains("py_fn");
-    assertThat(
-            lambdalogs(
-                Map.of(),
-                "query",
-                "--dir",
-                local.toString(),
-                "--since",
-                from,
-                "--until",
-                to,
-                "-o",
-                "csv",
-                "SELECT count(DISTINCT function) AS functions FROM logs"))
+    List<String> archive = craftedArchive("archive");
+    assertThat(lambdalogs(Map.of(), command("tail", archive))).contains("py_fn");
+    assertThat(lambdalogs(Map.of(), command("query", archive, "-o", "csv", COUNT_FUNCTIONS)))
         .isEqualTo("functions\r\n3\r\n");
+  }
+
+  static final String COUNT_FUNCTIONS = "SELECT count(DISTINCT function) AS functions FROM logs";
+
+  /** A crafted archive written into this folder, and the options that read all of it. */
+  static List<String> craftedArchive(String name) throws Exception {
+    Path local = dir.resolve(name);
+    new CraftedArchive().writeTo(local);
+    return List.of(
+        "--dir",
+        local.toString(),
+        "--since",
+        CraftedArchive.FROM.toString(),
+        "--until",
+        CraftedArchive.TO.toString());
+  }
+
+  static String[] command(String name, List<String> options, String... more) {
+    List<String> all = new ArrayList<>(List.of(name));
+    all.addAll(options);
+    all.addAll(List.of(more));
+    return all.toArray(String[]::new);
   }
 
   /** The demo runs the layer's extension on the archive's own runtime, as the CLI does. */
@@ -301,27 +295,13 @@ class DistTest {
             + sysroot
             + "' \"${0%/*}/java.aarch64\" \"$@\"\n");
     java.toFile().setExecutable(true);
-    Path local = dir.resolve("arm-archive");
-    new CraftedArchive().writeTo(local);
-    List<String> range =
-        List.of(
-            "--dir",
-            local.toString(),
-            "--since",
-            CraftedArchive.FROM.toString(),
-            "--until",
-            CraftedArchive.TO.toString());
+    List<String> range = craftedArchive("arm-archive");
     // under qemu, the background class-data archive would take a minute: the x86_64 tests try it
     Map<String, String> off = Map.of("LAMBDALOGS_CLASS_ARCHIVE", "off");
     Path launcher = armHome.resolve("bin/lambdalogs");
     assertThat(lambdalogs(launcher, off, "--version")).startsWith("lambdalogs " + version + "\n");
-    List<String> tail = new ArrayList<>(List.of("tail"));
-    tail.addAll(range);
-    assertThat(lambdalogs(launcher, off, tail.toArray(String[]::new))).contains("py_fn");
-    List<String> query = new ArrayList<>(List.of("query", "-o", "csv"));
-    query.addAll(range);
-    query.add("SELECT count(DISTINCT function) AS functions FROM logs");
-    assertThat(lambdalogs(launcher, off, query.toArray(String[]::new)))
+    assertThat(lambdalogs(launcher, off, command("tail", range))).contains("py_fn");
+    assertThat(lambdalogs(launcher, off, command("query", range, "-o", "csv", COUNT_FUNCTIONS)))
         .isEqualTo("functions\r\n3\r\n");
   }
 

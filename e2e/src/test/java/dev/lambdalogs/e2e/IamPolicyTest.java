@@ -119,13 +119,7 @@ class IamPolicyTest {
                         dir.resolve("c").toString()));
                 return null;
               });
-      for (String request : proxy.requests()) {
-        if (request.startsWith("GET /" + READ_BUCKET + "?") && request.contains("list-type=2")) {
-          read.add("s3:ListBucket");
-        } else if (request.startsWith("GET /" + READ_BUCKET + "/")) {
-          read.add("s3:GetObject");
-        }
-      }
+      read.addAll(readerActions(proxy));
       install.addAll(
           CallRecorder.during(
               () -> {
@@ -185,13 +179,7 @@ class IamPolicyTest {
                         "SELECT count(*) AS n FROM logs"));
                 return null;
               }));
-      for (String request : proxy.requests()) {
-        if (request.startsWith("GET /" + READ_BUCKET + "?") && request.contains("list-type=2")) {
-          athena.add("s3:ListBucket");
-        } else if (request.startsWith("GET /" + READ_BUCKET + "/")) {
-          athena.add("s3:GetObject");
-        }
-      }
+      athena.addAll(readerActions(proxy));
       assertThat(actions("docs/iam/lambdalogs-athena.json", ATHENA_ITSELF, STOP)).isEqualTo(athena);
       // a query is stopped on Ctrl-C or SIGTERM (AthenaTest sends one to a command's process)
       assertThat(actions("docs/iam/lambdalogs-athena.json")).contains("athena:StopQueryExecution");
@@ -212,6 +200,19 @@ class IamPolicyTest {
         .filter(s -> sid.equals(s.get("Sid")))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The reader's own signed S3 requests to the bucket it reads, as the IAM actions they need. */
+  static Set<String> readerActions(FaultProxy proxy) {
+    Set<String> actions = new TreeSet<>();
+    for (String request : proxy.requests()) {
+      if (request.startsWith("GET /" + READ_BUCKET + "?") && request.contains("list-type=2")) {
+        actions.add("s3:ListBucket");
+      } else if (request.startsWith("GET /" + READ_BUCKET + "/")) {
+        actions.add("s3:GetObject");
+      }
+    }
+    return actions;
   }
 
   static void ok(Cli.Run run) {
