@@ -7,8 +7,11 @@
 # No aarch64 Temurin is reachable, and Temurin 25's jlink refuses Java 17 jmods: so Debian bookworm's
 # OpenJDK 17 for arm64, at a pinned version, its jmods linked by the x86_64 jlink of the same version
 # (cross-linking works), stripped with aarch64 binutils (the host's objcopy cannot read aarch64), with
-# libz beside it (lib/, found through libzip's $ORIGIN), and a CDS archive dumped under qemu. Its native files need glibc 2.34 at most: Amazon Linux 2023, not Amazon
-# Linux 2. libstdc++ and libgcc_s are the function's runtime's own (Debian's libstdc++ needs glibc 2.36).
+# libz beside it (lib/, found through libzip's $ORIGIN), and a CDS archive dumped under qemu (the one
+# file two builds make differently: Java 17's dump is not deterministic, JDK-8253495, fixed in 19; so a
+# runtime made is kept while what it is made from stays the same). Its native files need glibc 2.34 at
+# most: Amazon Linux 2023, not Amazon Linux 2. libstdc++ and libgcc_s are the function's runtime's own
+# (Debian's libstdc++ needs glibc 2.36).
 # What it needs and lacks, it installs when it runs as root, or says exactly what to install.
 set -eu
 out=$1
@@ -28,7 +31,8 @@ if [ -n "$(missing)" ]; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static binutils-aarch64-linux-gnu >/dev/null
   else
-    echo "[jre-arm64] the layer's arm64 -jre variant needs: $(missing | paste -sd, -). As root (Debian 12):" >&2
+    echo "[jre-arm64] the arm64 runtimes (the layer's, the aarch64 archive's) need: $(missing | paste -sd, -)." \
+      "As root (Debian 12):" >&2
     echo "[jre-arm64]   dpkg --add-architecture arm64 && apt-get update" >&2
     echo "[jre-arm64]   apt-get install qemu-user-static binutils-aarch64-linux-gnu" >&2
     exit 1
