@@ -60,7 +60,6 @@ public final class ArchiveOptions {
     return Listing.items(where.source(), where.prefix(), functions, from, to);
   }
 
-  /** The range's objects as local files, fetched with a progress bar on a terminal. */
   /**
    * Query and stats' common path: the range's objects as local files, the local engine over them
    * for {@code ask}, and the exit code: objects that could not be fetched are named and left out.
@@ -85,6 +84,7 @@ public final class ArchiveOptions {
     return ExitException.forFailures(copies.failed(), items.size());
   }
 
+  /** The range's objects as local files, fetched with a progress bar on a terminal. */
   private LocalCopies.Prepared copies(
       Archives.Location where,
       List<Reader.Item> items,
