@@ -21,7 +21,7 @@ missing() {
   dpkg --print-foreign-architectures 2>/dev/null | grep -qx arm64 || echo "the arm64 architecture"
   command -v aarch64-linux-gnu-strip >/dev/null || echo "binutils-aarch64-linux-gnu"
   command -v qemu-aarch64-static >/dev/null || echo "qemu-user-static"
-  command -v taskset >/dev/null || echo "util-linux"
+  command -v taskset >/dev/null && command -v chrt >/dev/null || echo "util-linux"
 }
 if [ -n "$(missing)" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -115,12 +115,19 @@ if [ -n "$classlist" ]; then
 else
   cp "$out/lib/classlist" "$work/classlist"
 fi
-# Java 17's dump is not the same twice by itself (JDK-8253495, fixed in 19): its threads race, and where
-# its memory lies (address randomization, the stack and file limits, its files' paths, its environment)
-# orders what it writes. So it runs on one CPU, with no compiler threads, no randomization, fixed limits,
-# an empty environment, and its runtime, libraries and list in one fixed folder (held by one build at a
-# time): then it is the same, byte for byte, from builds run by hand anywhere; run from a JVM (the tests),
-# it still differs (thread timing, or the signals a JVM's child inherits ignored): not yet solved.
+# Java 17's dump is not the same twice by itself (JDK-8253495, fixed in 19): where its memory lies orders
+# what it writes, and its threads race for that memory. So its threads run first-in first-out on one CPU
+# (SCHED_FIFO: none is preempted for another, so they take turns in the same order every time), with no
+# compiler threads, no address randomization, fixed limits, an empty environment, and its runtime,
+# libraries and list in one fixed folder (held by one build at a time): then it is the same, byte for
+# byte, from every build, loaded machine or not. Without the right to SCHED_FIFO (root, or an rtprio
+# limit) it is dumped all the same, and the build says its archive will differ.
+fifo="chrt -f 1"
+if ! chrt -f 1 true 2>/dev/null; then
+  fifo=""
+  echo "[jre-arm64] warning: may not run the CDS dump first-in first-out (chrt -f needs root or an rtprio" \
+    "limit): $out/lib/server/classes.jsa will differ from build to build" >&2
+fi
 place=/tmp/lambdalogs-arm64-cds
 find "$place.lock" -maxdepth 0 -mmin +10 -exec rm -rf {} \; 2>/dev/null || true # a killed build's
 until mkdir "$place.lock" 2>/dev/null; do sleep 1; done
@@ -130,7 +137,7 @@ mkdir "$place"
 cp -R "$out" "$place/jre"
 cp -R "$sysroot" "$place/sysroot"
 cp "$work/classlist" "$place/classlist"
-if ! (cd / && ulimit -s 8192 && ulimit -n 1024 && env -i setarch -R taskset -c 0 \
+if ! (cd / && ulimit -s 8192 && ulimit -n 1024 && env -i setarch -R $fifo taskset -c 0 \
     qemu-aarch64-static -L "$place/sysroot" "$place/jre/bin/java" -Xint -Xshare:dump \
     -XX:SharedClassListFile="$place/classlist" -XX:+UseSerialGC \
     -XX:SharedArchiveFile="$place/jre/lib/server/classes.jsa") >> "$log" 2>&1; then
