@@ -58,7 +58,8 @@ jdk_version=$(pinned openjdk-17-jdk-headless 17.0.21.1+2-1~deb12u1)
 zlib_version=$(pinned zlib1g 1:1.2.13.dfsg-1)
 
 stamp="$out/.built-from"
-want="$jdk_version $zlib_version $(cksum < "$0") $modules ${classlist:+$(cksum < "$classlist")}"
+still=$(dirname "$0")/../cds/still.sh
+want="$jdk_version $zlib_version $(cksum < "$0") $(cksum < "$still") $modules ${classlist:+$(cksum < "$classlist")}"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   exit 0 # already made by this script from these packages
 fi
@@ -115,19 +116,8 @@ if [ -n "$classlist" ]; then
 else
   cp "$out/lib/classlist" "$work/classlist"
 fi
-# Java 17's dump is not the same twice by itself (JDK-8253495, fixed in 19): where its memory lies orders
-# what it writes, and its threads race for that memory. So its threads run first-in first-out on one CPU
-# (SCHED_FIFO: none is preempted for another, so they take turns in the same order every time), with no
-# compiler threads, no address randomization, fixed limits, an empty environment, and its runtime,
-# libraries and list in one fixed folder (held by one build at a time): then it is the same, byte for
-# byte, from every build, loaded machine or not. Without the right to SCHED_FIFO (root, or an rtprio
-# limit) it is dumped all the same, and the build says its archive will differ.
-fifo="chrt -f 1"
-if ! chrt -f 1 true 2>/dev/null; then
-  fifo=""
-  echo "[jre-arm64] warning: may not run the CDS dump first-in first-out (chrt -f needs root or an rtprio" \
-    "limit): $out/lib/server/classes.jsa will differ from build to build" >&2
-fi
+# the dump is held still (../cds/still.sh), and Java 17 writes the absolute paths of its runtime, libraries
+# and list into it: so they lie in one fixed folder, held by one build at a time
 place=/tmp/lambdalogs-arm64-cds
 find "$place.lock" -maxdepth 0 -mmin +10 -exec rm -rf {} \; 2>/dev/null || true # a killed build's
 until mkdir "$place.lock" 2>/dev/null; do sleep 1; done
@@ -137,10 +127,9 @@ mkdir "$place"
 cp -R "$out" "$place/jre"
 cp -R "$sysroot" "$place/sysroot"
 cp "$work/classlist" "$place/classlist"
-if ! (cd / && ulimit -s 8192 && ulimit -n 1024 && env -i setarch -R $fifo taskset -c 0 \
-    qemu-aarch64-static -L "$place/sysroot" "$place/jre/bin/java" -Xint -Xshare:dump \
-    -XX:SharedClassListFile="$place/classlist" -XX:+UseSerialGC \
-    -XX:SharedArchiveFile="$place/jre/lib/server/classes.jsa") >> "$log" 2>&1; then
+if ! sh "$still" / "$log" qemu-aarch64-static -L "$place/sysroot" "$place/jre/bin/java" -Xint \
+    -Xshare:dump -XX:SharedClassListFile="$place/classlist" -XX:+UseSerialGC \
+    -XX:SharedArchiveFile="$place/jre/lib/server/classes.jsa"; then
   cat "$log" >&2
   exit 1
 fi
