@@ -45,7 +45,8 @@ cp "$repo/completions/lambdalogs.bash" "$home/completions/"
 cp "$repo"/docs/man/*.1 "$home/man/"
 cp "$repo/README.md" "$repo/LICENSE" "$repo/NOTICE" "$home/"
 epoch=$(git -C "$repo" log -1 --format=%ct 2>/dev/null || echo 1767225600)
-epoch=$((epoch - epoch % 2)) # even: a zip's DOS times (a cache's, say) keep it, and the jars then fit the class archive
+# even: a zip's DOS times (a cache's, say) keep it, and the jars then still fit the class archive
+epoch=$((epoch - epoch % 2))
 
 # tarball PLATFORM DUCKDB_PLATFORM RUNTIME [CLASSES]: the archive of one platform, with its runtime and
 # DuckDB, and with CLASSES, the CLI's class-data archive made by that runtime
