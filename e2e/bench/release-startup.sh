@@ -1,9 +1,8 @@
 #!/bin/sh
 # Start-up of the release archive's CLI beside the checkout's ./lambdalogs, in the same run: each command
-# 11 times, medians of wall time (and of user+system CPU): the archive as unpacked (its own class-data
-# archive), a copy of it whose jars got new times (the class-data archive its first run made), and with
-# no archive of the CLI's classes; and the copy's first run. Needs a built checkout, the archive
-# (./mvnw -Pdist package), python3 with moto, and the demo's archive (./lambdalogs demo).
+# 11 times, medians of wall time (and of user+system CPU), after the archive's class-data archive exists,
+# and without one; and the first run ever of the archive. Needs a built checkout, the archive (./mvnw -Pdist package),
+# python3 with moto, and the demo's archive (./lambdalogs demo).
 #   e2e/bench/release-startup.sh cli/target/dist/lambdalogs-*-linux-x86_64.tar.gz
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
@@ -14,8 +13,6 @@ moto=$!
 trap 'kill $moto; rm -rf "$work"' EXIT
 tar -xzf "$1" -C "$work"
 release=$(ls -d "$work"/lambdalogs-*/bin/lambdalogs)
-cp -R "$(dirname "$release")/.." "$work/copy" # new times: its own class-data archive no longer fits
-copy=$work/copy/bin/lambdalogs
 export AWS_ACCESS_KEY_ID=bench AWS_SECRET_ACCESS_KEY=bench AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1
 export AWS_ENDPOINT_URL=http://127.0.0.1:$port HOME="$work/home"
 python3 "$root/cli/src/cds/moto-functions.py" "$AWS_ENDPOINT_URL" py_fn=python3.12
@@ -29,17 +26,17 @@ measure() { # command...: "wall, cpu", medians of 11
   echo "$(cut -d' ' -f1 "$work/runs" | median) s, $(awk '{printf "%.2f\n", $2 + $3}' "$work/runs" | median) s CPU"
 }
 started=$(date +%s.%N)
-first=$( /usr/bin/time -f "%e" "$copy" tail --dir "$demo" --since 1d 2>&1 >/dev/null | tail -1 )
+first=$( /usr/bin/time -f "%e" "$release" tail --dir "$demo" --since 1d 2>&1 >/dev/null | tail -1 )
 while [ -n "$(find "$HOME/.cache/lambdalogs" -name '*.lock' 2>/dev/null)" ]; do sleep 0.1; done
 made=$(printf %.1f "$(echo "$(date +%s.%N) - $started" | bc)")
-echo "| command | release archive | checkout | a copy, with its first run's archive | release, LAMBDALOGS_CLASS_ARCHIVE=off |"
-echo "|---|---|---|---|---|"
-echo "| the copy's first run (\`tail\`; its class-data archive made in the background: $made s) | | | $first s | |"
+echo "| command | release archive | checkout | release, LAMBDALOGS_CLASS_ARCHIVE=off |"
+echo "|---|---|---|---|"
+echo "| first run ever (\`tail\`; the class-data archive made in the background: $made s) | $first s | |"
 "$release" status -f py_fn >/dev/null 2>&1 # moto's first answer of a service is slow: not measured
 for command in "--version" "status -f py_fn" "tail --dir $demo --since 1d" "query --dir $demo --since 1d" "stats --dir $demo --since 1d"; do
   # shellcheck disable=SC2086
   set -- $command
   [ "$1" = query ] && set -- "$@" "SELECT type, count(*) FROM logs GROUP BY 1"
-  echo "| \`$1\` | $(measure "$release" "$@") | $(measure "$root/lambdalogs" "$@") | $(measure "$copy" "$@") |" \
+  echo "| \`$1\` | $(measure "$release" "$@") | $(measure "$root/lambdalogs" "$@") |" \
     "$(measure env LAMBDALOGS_CLASS_ARCHIVE=off "$release" "$@") |"
 done

@@ -6,11 +6,10 @@
 # layer's runtimes), completions, man pages, the README and the licences; OUT/lambdalogs-VERSION.zip, the
 # same without the runtime and with DuckDB's library for every platform, for a machine with Java 17+; and
 # SHA256SUMS. x86_64's runtime is Temurin 25's; aarch64's Debian's OpenJDK 17 for arm64 (no aarch64
-# Temurin is reachable from the build), cross-linked like the layer's (build-jre-arm64.sh). Each runtime
-# carries the class-data archive of its own classes; x86_64's also carries the CLI's (app/lambdalogs.jsa,
-# the commands' classes, app/classlist), which Java 25 maps from wherever the archive is unpacked. Java 17
-# (aarch64's, the zip's) cannot: it asks for the very paths the archive was made at, so there the first
-# run makes one on the machine (bin/lambdalogs).
+# Temurin is reachable from the build), cross-linked like the layer's (build-jre-arm64.sh). Each carries
+# the class-data archive of its own classes; the CLI's are archived on the machine, at the first run
+# (bin/lambdalogs): an archive of them made here would differ from build to build (the JVM's table of open
+# jars hashes their inode numbers, and how that table fills changes what the dump holds: docs/benchmarks.md).
 # Deterministic: files sorted, owned by 0, stamped with the last commit's time, no names or times of
 # this machine's.
 set -eu
@@ -45,31 +44,16 @@ cp "$repo/completions/lambdalogs.bash" "$home/completions/"
 cp "$repo"/docs/man/*.1 "$home/man/"
 cp "$repo/README.md" "$repo/LICENSE" "$repo/NOTICE" "$home/"
 epoch=$(git -C "$repo" log -1 --format=%ct 2>/dev/null || echo 1767225600)
-# even: a zip's DOS times (a cache's, say) keep it, and the jars then still fit the class archive
-epoch=$((epoch - epoch % 2))
 
-# tarball PLATFORM DUCKDB_PLATFORM RUNTIME [CLASSES]: the archive of one platform, with its runtime and
-# DuckDB, and with CLASSES, the CLI's class-data archive made by that runtime
+# tarball PLATFORM DUCKDB_PLATFORM RUNTIME: the archive of one platform, with its runtime and DuckDB
 tarball() {
   cp -R "$3" "$home/runtime"
   rm -f "$home/runtime/.built-from"
   cp "$target/lib/libduckdb_java.so_$2" "$home/app/lib/"
   chmod -R u+rwX,go+rX,go-w "$home"
-  if [ -n "${4:-}" ]; then
-    # the jars' times are written into the file, and the JVM checks them: the times the archive gives
-    find "$home" -exec touch -h -d "@$epoch" {} +
-    # their paths too: relative to the archive's root; held still (still.sh). Java gives a class mapped
-    # from it the code source it was archived with, not the folder the archive was unpacked into:
-    # DuckDB's driver looks for its native library beside its jar's code source, so its classes stay out
-    grep -v 'org/duckdb/' "$home/app/classlist" > "$stage/classlist"
-    sh "$repo/cli/src/cds/still.sh" "$home" "$stage/cds.log" runtime/bin/java -Xshare:dump \
-      -XX:SharedClassListFile=../classlist -XX:SharedArchiveFile=app/lambdalogs.jsa -cp app/lambdalogs.jar \
-      || { cat "$stage/cds.log" >&2; exit 1; }
-    chmod 644 "$home/app/lambdalogs.jsa"
-  fi
   tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$epoch" -C "$stage" -cf - "$name" \
     | gzip -n -6 > "$out/$name-linux-$1.tar.gz"
-  rm -rf "$home/runtime" "$home/app/lib/libduckdb_java.so_$2" "$home/app/lambdalogs.jsa"
+  rm -rf "$home/runtime" "$home/app/lib/libduckdb_java.so_$2"
 }
 
 runtime=$stage/runtime-x86_64
@@ -77,7 +61,7 @@ rm -rf "$runtime"
 "$jdk/bin/jlink" --add-modules "$modules" --output "$runtime" --strip-debug --no-header-files \
   --no-man-pages --compress=zip-0 --generate-cds-archive >/dev/null
 find "$runtime/bin" -type f ! -name java -delete
-tarball x86_64 linux_amd64 "$runtime" classes
+tarball x86_64 linux_amd64 "$runtime"
 rm -rf "$runtime"
 sh "$repo/cli/src/jre/build-jre-arm64.sh" "$target/runtime-arm64" "$modules"
 tarball aarch64 linux_arm64 "$target/runtime-arm64"

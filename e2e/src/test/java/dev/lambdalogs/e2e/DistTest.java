@@ -157,7 +157,6 @@ class DistTest {
     assertThat(entries)
         .containsKeys(
             root + "app/lambdalogs.jar",
-            root + "app/lambdalogs.jsa",
             root + "app/layer-sha256.properties",
             root + "app/lib/libduckdb_java.so_linux_amd64",
             root + "app/jre-arm64/bin/java",
@@ -171,7 +170,7 @@ class DistTest {
         .noneMatch(
             name ->
                 name.matches(
-                    ".*(test-classes|Test\\.class|\\.built-from|\\.log$|\\.partial"
+                    ".*(test-classes|Test\\.class|\\.built-from|\\.log$|\\.partial|app/lambdalogs\\.jsa"
                         + "|libduckdb_java\\.so_(macos|windows|linux_arm64)).*"));
     assertThat(entries.values()).allMatch(e -> e.getLongUserId() == 0 && e.getLongGroupId() == 0);
     assertThat(entries.values().stream().map(e -> e.getModTime().getTime()).distinct()).hasSize(1);
@@ -189,32 +188,14 @@ class DistTest {
   }
 
   /**
-   * The x86_64 archive carries the class-data archive of every command's classes (app/classlist),
-   * made by its own runtime: mapped from the folder it was unpacked into, from the first run on.
+   * The first run archives, in the background, the classes of every command (app/classlist); the
+   * runs after map them from that archive, whichever command made it.
    */
   @Test
-  void itsOwnClassDataArchiveCarriesEveryCommandsClasses() throws Exception {
-    Path own = Files.createDirectories(dir.resolve("shipped-home"));
-    String out = tailLoggingClasses(home.resolve("bin/lambdalogs"), own);
-    assertThat(archivedClasses(out, "shared objects file")).as(out).isGreaterThan(300);
-    assertThat(classesFromJars(out))
-        .as("tail loads classes app/classlist lacks: run cli/src/cds/record.sh\n" + out)
-        .isZero();
-    assertThat(locks()).isEmpty();
-    assertThat(own.resolve(".cache/lambdalogs")).isEmptyDirectory();
-  }
-
-  /**
-   * A copy that gave the jars new times, which the JVM would refuse that archive for: the first run
-   * archives the classes of every command in the background instead, and the runs after map them.
-   */
-  @Test
-  void aCopyWithNewTimesArchivesOnTheFirstRunForTheRunsAfter() throws Exception {
-    Path copy = dir.resolve("copied");
-    run(List.of("cp", "-R", home.toString(), copy.toString()), Map.of());
-    Path launcher = copy.resolve("bin/lambdalogs");
+  void theFirstRunArchivesEveryCommandsClassesForTheRunsAfter() throws Exception {
     Path own = Files.createDirectories(dir.resolve("cds-home"));
-    lambdalogs(launcher, Map.of("HOME", own.toString()), "--version");
+    Map<String, String> env = Map.of("HOME", own.toString());
+    lambdalogs(env, "--version");
     Path cache = own.resolve(".cache/lambdalogs");
     Await.until("the class-data archive made", () -> locks().isEmpty());
     List<Path> made;
@@ -222,27 +203,17 @@ class DistTest {
       made = files.toList();
     }
     assertThat(made).singleElement().asString().endsWith(".jsa");
-    String out = tailLoggingClasses(launcher, own);
-    assertThat(archivedClasses(out, "shared objects file (top)")).as(out).isGreaterThan(300);
-    assertThat(classesFromJars(out)).as(out).isZero();
-  }
-
-  /** tail over a crafted archive, its JVM logging where each class came from. */
-  static String tailLoggingClasses(Path launcher, Path home) throws Exception {
-    Map<String, String> env =
-        Map.of("HOME", home.toString(), "JDK_JAVA_OPTIONS", "-Xlog:class+load");
-    String out =
-        lambdalogs(launcher, env, command("tail", craftedArchive("cds-" + home.getFileName())));
+    Map<String, String> logged = new HashMap<>(env);
+    logged.put("JDK_JAVA_OPTIONS", "-Xlog:class+load");
+    String out = lambdalogs(logged, command("tail", craftedArchive("cds-archive")));
     assertThat(out).contains("py_fn");
-    return out;
-  }
-
-  static long archivedClasses(String classLog, String source) {
-    return classLog.lines().filter(l -> l.contains("source: " + source)).count();
-  }
-
-  static long classesFromJars(String classLog) {
-    return classLog.lines().filter(l -> l.matches(".* source: file:.*\\.jar")).count();
+    long archived =
+        out.lines().filter(l -> l.contains("source: shared objects file (top)")).count();
+    long fromJars = out.lines().filter(l -> l.matches(".* source: file:.*\\.jar")).count();
+    assertThat(archived).as(out).isGreaterThan(300);
+    assertThat(fromJars)
+        .as("tail loads classes app/classlist lacks: run cli/src/cds/record.sh\n" + out)
+        .isZero();
   }
 
   @Test
@@ -303,13 +274,10 @@ class DistTest {
     Map<String, TarArchiveEntry> entries = entries(platform("aarch64"));
     assertThat(entries.keySet())
         .contains(root + "app/lib/libduckdb_java.so_linux_arm64", root + "LICENSE")
-        .doesNotContain(
-            root + "app/lib/libduckdb_java.so_linux_amd64",
-            root + "app/lambdalogs.jsa") // Java 17 cannot map it from another folder
+        .doesNotContain(root + "app/lib/libduckdb_java.so_linux_amd64")
         .containsAll(
             entries(archive).keySet().stream()
                 .filter(name -> !name.contains("/runtime/") && !name.contains("libduckdb"))
-                .filter(name -> !name.endsWith("/app/lambdalogs.jsa"))
                 .toList());
     Path unpacked = Files.createDirectories(dir.resolve("aarch64"));
     run(

@@ -3,9 +3,7 @@ package dev.lambdalogs.cli.layer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -132,23 +130,10 @@ public final class Layer {
     return besideTheCli(bundle.folder);
   }
 
-  /**
-   * A file or folder beside the CLI's jar (in a checkout, in cli/target/, as lib/ is). Found from
-   * where this class is read, not from its code source: a class mapped from a class-data archive
-   * made in another folder (the x86_64 release's) has the code source it was archived with.
-   */
+  /** A file or folder beside the CLI's jar (in a checkout, in cli/target/, as lib/ is). */
   private static Path besideTheCli(String name) {
-    URL self = Layer.class.getResource(Layer.class.getSimpleName() + ".class");
     try {
-      Path code;
-      if (self.getProtocol().equals("jar")) { // jar:file:/…/lambdalogs.jar!/dev/…/Layer.class
-        code = Path.of(new URI(self.getPath().substring(0, self.getPath().indexOf("!/"))));
-      } else { // file:/…/classes/dev/…/Layer.class: up past the file and its package's folders
-        code = Path.of(self.toURI()).getParent();
-        for (String ignored : Layer.class.getPackageName().split("\\.")) {
-          code = code.getParent();
-        }
-      }
+      Path code = Path.of(Layer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return code.getParent().resolve(name);
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
