@@ -4,6 +4,7 @@ import dev.lambdalogs.cli.archive.DirSource;
 import dev.lambdalogs.cli.archive.Entry;
 import dev.lambdalogs.cli.archive.Reader;
 import dev.lambdalogs.cli.layer.Layer;
+import dev.lambdalogs.cli.util.Folders;
 import dev.lambdalogs.contract.settings.Settings;
 import dev.lambdalogs.sandbox.Sandbox;
 import dev.lambdalogs.sandbox.model.InitResult;
@@ -13,14 +14,11 @@ import dev.lambdalogs.sandbox.model.LambdaFunction;
 import dev.lambdalogs.sandbox.model.Limits;
 import dev.lambdalogs.sandbox.model.ShutdownResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The whole pipeline on this machine: the real layer, unzipped and run in the sandbox emulator
@@ -50,8 +48,8 @@ public final class Demo {
     Path workDir = dir.toAbsolutePath().normalize();
     Path layerDir = workDir.resolve("layer");
     Path archiveDir = workDir.resolve("archive");
-    deleteTree(layerDir);
-    deleteTree(archiveDir);
+    Folders.delete(layerDir);
+    Folders.delete(archiveDir);
     Layer.Zip zip = Layer.build(Layer.Bundle.NONE);
     Layer.unzip(zip.bytes(), layerDir);
 
@@ -102,17 +100,6 @@ public final class Demo {
     invocation.log("Hello, " + name + "!");
     if (name.length() > 4) {
       invocation.log("WARN", "long name, " + name.length() + " letters");
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lambdalogs.e2e.bench;
 
+import dev.lambdalogs.cli.util.Folders;
 import dev.lambdalogs.cli.util.Parallel;
 import dev.lambdalogs.contract.s3.Bucket;
 import dev.lambdalogs.e2e.support.CliJar;
@@ -9,12 +10,10 @@ import dev.lambdalogs.extension.sink.S3Sink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -119,7 +118,7 @@ public final class QueryBenchmark {
       List<TailBenchmark.Measured> local = new ArrayList<>();
       List<TailBenchmark.Measured> jq = new ArrayList<>();
       for (int round = 0; round < 1 + TailBenchmark.RUNS; round++) {
-        delete(cache);
+        Folders.delete(cache);
         TailBenchmark.Measured f = TailBenchmark.run(fromBucket, Map.of());
         TailBenchmark.Measured c = TailBenchmark.run(fromBucket, Map.of());
         TailBenchmark.Measured l = TailBenchmark.run(fromFolder, Map.of());
@@ -145,7 +144,7 @@ public final class QueryBenchmark {
     System.out.println(report);
     Files.writeString(
         Path.of(System.getProperty("bench.out", "target/benchmark-query.md")), report);
-    delete(root);
+    Folders.delete(root);
   }
 
   static String output(List<String> command) throws Exception {
@@ -187,16 +186,5 @@ public final class QueryBenchmark {
       List<TailBenchmark.Measured> runs, Function<TailBenchmark.Measured, Double> f) {
     List<Double> sorted = runs.stream().map(f).sorted().toList();
     return sorted.get(sorted.size() / 2);
-  }
-
-  static void delete(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

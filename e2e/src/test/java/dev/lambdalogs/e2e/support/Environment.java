@@ -1,6 +1,7 @@
 package dev.lambdalogs.e2e.support;
 
 import dev.lambdalogs.cli.layer.Layer;
+import dev.lambdalogs.cli.util.Folders;
 import dev.lambdalogs.sandbox.Sandbox;
 import dev.lambdalogs.sandbox.model.LambdaFunction;
 import dev.lambdalogs.sandbox.model.Limits;
@@ -27,11 +28,26 @@ public final class Environment {
     Path layer = LAYERS.get(withJre);
     if (layer == null) {
       layer = Files.createTempDirectory("lambdalogs-layer-");
+      deleteAtExit(layer);
       Layer.unzip(
           Layer.build(withJre ? Layer.Bundle.JRE_X86_64 : Layer.Bundle.NONE).bytes(), layer);
       LAYERS.put(withJre, layer);
     }
     return layer;
+  }
+
+  /** Each suite's JVM unzips its own (68 MB with the JRE): gone when it ends, failed or not. */
+  private static void deleteAtExit(Path folder) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    Folders.delete(folder);
+                  } catch (IOException e) {
+                    System.err.println("could not delete " + folder + ": " + e);
+                  }
+                }));
   }
 
   /** The variables a function writing to this S3 endpoint has, before the test's own. */
